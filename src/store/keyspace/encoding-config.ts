@@ -20,10 +20,15 @@ export interface EncodingConfig {
   readonly zsetMaxListpackValue: number;
 }
 
+/**
+ * The compiled-in defaults of redis-server 7.0.15 (config.c), which a server
+ * started without a config file uses: hash-max-listpack-entries is 512 there,
+ * although the sample redis.conf says 128.
+ */
 export const defaultEncodingConfig: EncodingConfig = {
   listMaxListpackSize: -2,
   listCompressDepth: 0,
-  hashMaxListpackEntries: 128,
+  hashMaxListpackEntries: 512,
   hashMaxListpackValue: 64,
   setMaxIntsetEntries: 512,
   zsetMaxListpackEntries: 128,

@@ -1,0 +1,202 @@
+import type { CommandContext, CommandSpec } from '../../commands/command.js';
+import { errors } from '../../commands/errors.js';
+import { parseStrictInteger } from '../../protocol/integer-text.js';
+import type { Client } from '../client.js';
+import { clientInfoString, clientType, clientTypeByName, type ClientType } from '../client-info.js';
+import { freeClient } from '../event-loop.js';
+import { serverContext } from '../execution-context.js';
+import { argIs, argText, container, keyless, replyHelp } from './spec.js';
+
+const CLIENT_HELP = [
+  'CACHING (YES|NO)',
+  '    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.',
+  'GETREDIR',
+  '    Return the client ID we are redirecting to when tracking is enabled.',
+  'GETNAME',
+  '    Return the name of the current connection.',
+  'ID',
+  '    Return the ID of the current connection.',
+  'INFO',
+  '    Return information about the current client connection.',
+  'KILL <ip:port>',
+  '    Kill connection made from <ip:port>.',
+  'KILL <option> <value> [<option> <value> [...]]',
+  '    Kill connections. Options are:',
+  '    * ADDR (<ip:port>|<unixsocket>:0)',
+  '      Kill connections made from the specified address',
+  '    * LADDR (<ip:port>|<unixsocket>:0)',
+  '      Kill connections made to specified local address',
+  '    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)',
+  '      Kill connections by type.',
+  '    * USER <username>',
+  '      Kill connections authenticated by <username>.',
+  '    * SKIPME (YES|NO)',
+  '      Skip killing current connection (default: yes).',
+  'LIST [options ...]',
+  '    Return information about client connections. Options:',
+  '    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)',
+  '      Return clients of specified type.',
+  'UNPAUSE',
+  '    Stop the current client pause, resuming traffic.',
+  'PAUSE <timeout> [WRITE|ALL]',
+  '    Suspend all, or just write, clients for <timeout> milliseconds.',
+  'REPLY (ON|OFF|SKIP)',
+  '    Control the replies sent to the current connection.',
+  'SETNAME <name>',
+  '    Assign the name <name> to the current connection.',
+  'UNBLOCK <clientid> [TIMEOUT|ERROR]',
+  '    Unblock the specified blocked client.',
+  'TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]',
+  '         [OPTIN] [OPTOUT] [NOLOOP]',
+  '    Control server assisted client side caching.',
+  'TRACKINGINFO',
+  '    Report tracking status for the current connection.',
+  'NO-EVICT (ON|OFF)',
+  '    Protect current client connection from eviction.',
+];
+
+function clientList(ctx: CommandContext): void {
+  const { node } = serverContext(ctx);
+  let selected: Client[] = Array.from(node.clients.values());
+  if (ctx.argv.length === 4 && argIs(ctx, 2, 'type')) {
+    const type = clientTypeByName(argText(ctx, 3));
+    if (type === undefined) {
+      ctx.reply.error(`ERR Unknown client type '${argText(ctx, 3)}'`);
+      return;
+    }
+    selected = selected.filter((client) => clientType(client) === type);
+  } else if (ctx.argv.length > 3 && argIs(ctx, 2, 'id')) {
+    selected = [];
+    for (const argument of ctx.argv.slice(3)) {
+      const id = parseStrictInteger(argument);
+      if (id === undefined) {
+        ctx.reply.error('ERR Invalid client ID');
+        return;
+      }
+      const client = node.clients.get(Number(id));
+      if (client !== undefined) selected.push(client);
+    }
+  } else if (ctx.argv.length !== 2) {
+    ctx.reply.error(errors.syntax);
+    return;
+  }
+  ctx.reply.bulk(selected.map((client) => `${clientInfoString(node, client)}\n`).join(''));
+}
+
+function clientSetName(ctx: CommandContext): void {
+  const name = ctx.argv[2] as Buffer;
+  for (const byte of name) {
+    if (byte < 0x21 || byte > 0x7e) {
+      ctx.reply.error('ERR Client names cannot contain spaces, newlines or special characters.');
+      return;
+    }
+  }
+  serverContext(ctx).clientState.name = name.toString('latin1');
+  ctx.reply.ok();
+}
+
+function clientGetName(ctx: CommandContext): void {
+  const name = serverContext(ctx).clientState.name;
+  ctx.reply.bulk(name === '' ? null : Buffer.from(name, 'latin1'));
+}
+
+interface KillFilter {
+  addr?: string;
+  laddr?: string;
+  type?: ClientType;
+  id?: number;
+  skipMe: boolean;
+}
+
+/** Parses CLIENT KILL's new-style options; replies and returns undefined on an error. */
+function killFilter(ctx: CommandContext): KillFilter | undefined {
+  if (ctx.argv.length === 3) return { addr: argText(ctx, 2), skipMe: false };
+  const filter: KillFilter = { skipMe: true };
+  for (let index = 2; index < ctx.argv.length; index += 2) {
+    const hasValue = index + 1 < ctx.argv.length;
+    const value = hasValue ? argText(ctx, index + 1) : '';
+    if (argIs(ctx, index, 'id') && hasValue) {
+      const id = parseStrictInteger(ctx.argv[index + 1] as Buffer);
+      if (id === undefined || id < 1n) {
+        ctx.reply.error('ERR client-id should be greater than 0');
+        return undefined;
+      }
+      filter.id = Number(id);
+    } else if (argIs(ctx, index, 'type') && hasValue) {
+      const type = clientTypeByName(value);
+      if (type === undefined) {
+        ctx.reply.error(`ERR Unknown client type '${value}'`);
+        return undefined;
+      }
+      filter.type = type;
+    } else if (argIs(ctx, index, 'addr') && hasValue) {
+      filter.addr = value;
+    } else if (argIs(ctx, index, 'laddr') && hasValue) {
+      filter.laddr = value;
+    } else if (argIs(ctx, index, 'user') && hasValue) {
+      if (value !== 'default') {
+        ctx.reply.error(`ERR No such user '${value}'`);
+        return undefined;
+      }
+    } else if (argIs(ctx, index, 'skipme') && hasValue && (value.toLowerCase() === 'yes' || value.toLowerCase() === 'no')) {
+      filter.skipMe = value.toLowerCase() === 'yes';
+    } else {
+      ctx.reply.error(errors.syntax);
+      return undefined;
+    }
+  }
+  return filter;
+}
+
+function clientKill(ctx: CommandContext): void {
+  const { node, clientState } = serverContext(ctx);
+  const filter = killFilter(ctx);
+  if (filter === undefined) return;
+  let killed = 0;
+  let killSelf = false;
+  for (const client of Array.from(node.clients.values())) {
+    if (filter.addr !== undefined && client.transport.remoteAddress !== filter.addr) continue;
+    if (filter.laddr !== undefined && client.transport.localAddress !== filter.laddr) continue;
+    if (filter.type !== undefined && clientType(client) !== filter.type) continue;
+    if (filter.id !== undefined && client.id !== filter.id) continue;
+    if (client === clientState && filter.skipMe) continue;
+    if (client === clientState) killSelf = true;
+    else freeClient(node, client);
+    killed++;
+  }
+  if (ctx.argv.length === 3) {
+    if (killed === 0) ctx.reply.error('ERR No such client');
+    else ctx.reply.ok();
+  } else {
+    ctx.reply.integer(killed);
+  }
+  if (killSelf) clientState.closeAfterReply = true;
+}
+
+function clientNoEvict(ctx: CommandContext): void {
+  const { clientState } = serverContext(ctx);
+  if (argIs(ctx, 2, 'on')) clientState.noEvict = true;
+  else if (argIs(ctx, 2, 'off')) clientState.noEvict = false;
+  else {
+    ctx.reply.error(errors.syntax);
+    return;
+  }
+  ctx.reply.ok();
+}
+
+const FLAGS = ['noscript', 'loading', 'stale'] as const;
+const ADMIN_FLAGS = ['admin', 'noscript', 'loading', 'stale'] as const;
+
+export const clientCommand: CommandSpec = container('client', [
+  keyless('client|id', 2, FLAGS, ['slow', 'connection'], (ctx) => ctx.reply.integer(serverContext(ctx).clientState.id)),
+  keyless('client|info', 2, FLAGS, ['slow', 'connection'], (ctx) => {
+    const { node, clientState } = serverContext(ctx);
+    ctx.reply.bulk(`${clientInfoString(node, clientState)}\n`);
+  }),
+  keyless('client|list', -2, ADMIN_FLAGS, ['admin', 'slow', 'dangerous', 'connection'], clientList),
+  keyless('client|setname', 3, FLAGS, ['slow', 'connection'], clientSetName),
+  keyless('client|getname', 2, FLAGS, ['slow', 'connection'], clientGetName),
+  keyless('client|kill', -3, ADMIN_FLAGS, ['admin', 'slow', 'dangerous', 'connection'], clientKill),
+  keyless('client|no-evict', 3, ADMIN_FLAGS, ['admin', 'slow', 'dangerous', 'connection'], clientNoEvict),
+  keyless('client|help', 2, ['loading', 'stale'], ['slow', 'connection'], (ctx) => replyHelp(ctx, 'CLIENT', CLIENT_HELP)),
+]);

@@ -1,0 +1,93 @@
+import type { CommandContext, CommandSpec } from '../../commands/command.js';
+import { errors } from '../../commands/errors.js';
+import { parseConfigValue } from '../config.js';
+import type { ConfigParameter } from '../config-parameters.js';
+import { serverContext } from '../execution-context.js';
+import { globMatch } from '../glob.js';
+import { argText, container, keyless, replyHelp } from './spec.js';
+
+/** CONFIG GET: exact names (or aliases) as typed, glob patterns over every name, case-insensitively. */
+function configGet(ctx: CommandContext): void {
+  const { node } = serverContext(ctx);
+  const matches = new Map<string, ConfigParameter>();
+  for (const argument of ctx.argv.slice(2)) {
+    const pattern = argument.toString('latin1');
+    if (!/[[*?]/.test(pattern)) {
+      const parameter = node.config.lookup(pattern);
+      if (parameter !== undefined && !matches.has(pattern.toLowerCase())) matches.set(pattern, parameter);
+      continue;
+    }
+    for (const { name, parameter } of node.config.names()) {
+      if (matches.has(name)) continue;
+      if (globMatch(argument, Buffer.from(name, 'latin1'), true)) {
+        matches.set(name, parameter);
+      }
+    }
+  }
+  ctx.reply.arrayHeader(matches.size * 2);
+  for (const [name, parameter] of matches) {
+    ctx.reply.bulk(name);
+    ctx.reply.bulk(node.config.get(parameter.name));
+  }
+}
+
+/** CONFIG SET name value [name value ...]: all or nothing, with config.c's error texts. */
+function configSet(ctx: CommandContext): void {
+  if (ctx.argv.length % 2 === 1) {
+    ctx.reply.error(errors.syntax);
+    return;
+  }
+  const { node } = serverContext(ctx);
+  const changes: { readonly argument: string; readonly parameter: ConfigParameter; readonly value: string }[] = [];
+  for (let index = 2; index < ctx.argv.length; index += 2) {
+    const argument = argText(ctx, index);
+    const parameter = node.config.lookup(argument);
+    if (parameter === undefined) {
+      ctx.reply.error(`ERR Unknown option or number of arguments for CONFIG SET - '${argument}'`);
+      return;
+    }
+    const refusal = parameter.immutable === true ? "can't set immutable config" : parameter.protected === true ? "can't set protected config" : undefined;
+    const duplicate = changes.some((change) => change.parameter === parameter);
+    if (refusal !== undefined || duplicate) {
+      ctx.reply.error(`ERR CONFIG SET failed (possibly related to argument '${argument}') - ${refusal ?? 'duplicate parameter'}`);
+      return;
+    }
+    changes.push({ argument, parameter, value: argText(ctx, index + 1) });
+  }
+  for (const change of changes) {
+    const parsed = parseConfigValue(change.parameter, change.value, node.config.get(change.parameter.name));
+    if (typeof parsed !== 'string') {
+      ctx.reply.error(`ERR CONFIG SET failed (possibly related to argument '${change.argument}') - ${parsed.error}`);
+      return;
+    }
+  }
+  for (const change of changes) node.config.set(change.parameter.name, change.value);
+  ctx.reply.ok();
+}
+
+function configResetStat(ctx: CommandContext): void {
+  serverContext(ctx).node.stats.reset();
+  ctx.reply.ok();
+}
+
+const CONFIG_HELP = [
+  'GET <pattern>',
+  '    Return parameters matching the glob-like <pattern> and their values.',
+  'SET <directive> <value>',
+  '    Set the configuration <directive> to <value>.',
+  'RESETSTAT',
+  '    Reset statistics reported by the INFO command.',
+  'REWRITE',
+  '    Rewrite the configuration file.',
+];
+
+const ADMIN = ['admin', 'noscript', 'loading', 'stale'] as const;
+const ADMIN_CATEGORIES = ['admin', 'slow', 'dangerous'];
+
+export const configCommand: CommandSpec = container('config', [
+  keyless('config|get', -3, ADMIN, ADMIN_CATEGORIES, configGet),
+  keyless('config|set', -4, ADMIN, ADMIN_CATEGORIES, configSet),
+  keyless('config|resetstat', 2, ADMIN, ADMIN_CATEGORIES, configResetStat),
+  keyless('config|rewrite', 2, ADMIN, ADMIN_CATEGORIES, (ctx) => ctx.reply.error('ERR The server is running without a config file')),
+  keyless('config|help', 2, ['loading', 'stale'], ['slow'], (ctx) => replyHelp(ctx, 'CONFIG', CONFIG_HELP)),
+]);

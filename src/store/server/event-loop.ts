@@ -1,0 +1,151 @@
+import { outputBufferLimits, type ClientClass } from './config-special.js';
+import type { Client } from './client.js';
+import { timeOutExpiredBlockedClients } from './blocked-clients.js';
+import { processCommand } from './dispatch.js';
+import type { StoreNode } from './node.js';
+
+/**
+ * The read side of Redis's event loop (networking.c readQueryFromClient +
+ * processInputBuffer): buffer the bytes, enforce client-query-buffer-limit,
+ * then parse and execute every complete command. Replies wait in the
+ * client's buffer until beforeSleep.
+ */
+export function handleClientData(node: StoreNode, client: Client, data: Uint8Array): void {
+  if (client.closed) return;
+  node.stats.netInputBytes += data.length;
+  client.lastInteractionMs = node.env.clock.nowMs();
+  client.parser.append(data);
+  if (client.kind === 'normal' && client.parser.pendingBytes() > node.config.integer('client-query-buffer-limit')) {
+    node.env.log('warning', `Closing client that reached max query buffer length: id=${client.id}`);
+    freeClient(node, client);
+    return;
+  }
+  processInputBuffer(node, client);
+  node.scheduleBeforeSleep();
+}
+
+/** Executes the complete commands in the client's query buffer. */
+export function processInputBuffer(node: StoreNode, client: Client): void {
+  while (!client.closed && client.blocked === undefined && !client.closeAfterReply && !client.closeAsap) {
+    const request = client.parser.next({
+      protoMaxBulkLen: node.config.integer('proto-max-bulk-len'),
+      trusted: client.kind === 'master' || client.kind === 'loader',
+      authRequired: isAuthRequired(node, client),
+    });
+    if (request === undefined) break;
+    if (request.kind === 'empty') continue;
+    if (request.kind === 'protocolError') {
+      client.reply.error(request.message);
+      client.closeAfterReply = true;
+      client.parser.clear();
+      node.env.log('verbose', `Protocol error (${request.message}) from client: id=${client.id}`);
+      return;
+    }
+    client.currentArgvBytes = request.argv.reduce((sum, argument) => sum + argument.length, 0);
+    processCommand(node, client, request.argv);
+    client.currentArgvBytes = 0;
+  }
+  client.parser.compact();
+}
+
+/** authRequired(c): a password is set and this connection has not authenticated. */
+export function isAuthRequired(node: StoreNode, client: Client): boolean {
+  return !client.authenticated && node.config.get('requirepass') !== '';
+}
+
+/**
+ * beforeSleep: process input of clients unblocked during this iteration, run
+ * a fast expire cycle, run the registered hooks (the AOF flush and fsync),
+ * and only then write the replies and close the clients that asked for it.
+ */
+export function beforeSleep(node: StoreNode): void {
+  node.beforeSleepScheduled = false;
+  timeOutExpiredBlockedClients(node);
+  processUnblockedClients(node);
+  if (!node.isReplica) node.activeExpire.runFastCycle();
+  for (const hook of node.beforeSleepHooks) hook();
+  writeReplies(node);
+}
+
+function processUnblockedClients(node: StoreNode): void {
+  for (let round = 0; node.unblockedClients.length > 0; round++) {
+    const clients = node.unblockedClients;
+    node.unblockedClients = [];
+    for (const client of clients) {
+      if (!client.closed && client.blocked === undefined) processInputBuffer(node, client);
+    }
+    if (round > node.clients.size + 1) break;
+  }
+}
+
+function writeReplies(node: StoreNode): void {
+  const nowMs = node.env.clock.nowMs();
+  for (const client of Array.from(node.clients.values())) {
+    if (client.closeAsap) {
+      freeClient(node, client);
+      continue;
+    }
+    if (client.reply.hasPendingBytes()) {
+      const bytes = client.reply.takeBytes();
+      node.stats.netOutputBytes += bytes.length;
+      client.lastInteractionMs = nowMs;
+      client.transport.write(bytes);
+    }
+    if (client.closeAfterReply) {
+      freeClient(node, client);
+      continue;
+    }
+    if (overOutputBufferLimit(node, client, nowMs)) {
+      node.env.log('warning', `Client id=${client.id} scheduled to be closed ASAP for overcoming of output buffer limits.`);
+      freeClient(node, client);
+    }
+  }
+}
+
+/** checkClientOutputBufferLimits over what the transport has not sent yet. */
+function overOutputBufferLimit(node: StoreNode, client: Client, nowMs: number): boolean {
+  const clientClass: ClientClass = client.kind === 'replica' ? 'slave' : client.inPubSub ? 'pubsub' : 'normal';
+  const limit = outputBufferLimits(node.config.get('client-output-buffer-limit'))[clientClass];
+  const used = client.transport.pendingBytes();
+  if (limit.hardBytes > 0 && used >= limit.hardBytes) return true;
+  if (limit.softBytes > 0 && used >= limit.softBytes) {
+    if (client.softLimitSinceMs === 0) {
+      client.softLimitSinceMs = nowMs;
+      return false;
+    }
+    return nowMs - client.softLimitSinceMs > limit.softSeconds * 1000;
+  }
+  client.softLimitSinceMs = 0;
+  return false;
+}
+
+/** freeClient: forget every registration, then close the transport. */
+export function freeClient(node: StoreNode, client: Client): void {
+  if (client.closed) return;
+  client.closed = true;
+  if (client.blocked !== undefined) node.unblockClient(client);
+  node.watches.unwatchAll(client);
+  for (const channel of Array.from(client.channels)) node.pubsub.unsubscribe(client, channel);
+  for (const pattern of Array.from(client.patterns)) node.pubsub.punsubscribe(client, pattern);
+  for (const channel of Array.from(client.shardChannels)) node.pubsub.sunsubscribe(client, channel);
+  client.multi = undefined;
+  node.clients.delete(client.id);
+  client.transport.close();
+}
+
+/**
+ * clientsCronHandleTimeout: with `timeout` set, close normal clients idle for
+ * longer (not blocked, subscribed, master or replica links).
+ */
+export function closeIdleClients(node: StoreNode): void {
+  const timeoutSeconds = node.config.integer('timeout');
+  if (timeoutSeconds <= 0) return;
+  const nowSeconds = Math.floor(node.env.clock.nowMs() / 1000);
+  for (const client of Array.from(node.clients.values())) {
+    if (client.kind !== 'normal' || client.blocked !== undefined || client.inPubSub) continue;
+    if (nowSeconds - Math.floor(client.lastInteractionMs / 1000) > timeoutSeconds) {
+      node.env.log('verbose', `Closing idle client id=${client.id}`);
+      freeClient(node, client);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import { REDIS_VERSION } from './version.js';
+import { lruClock } from './access-clock.js';
+import type { StoreNode } from './node.js';
+
+export type InfoFields = readonly (readonly [string, string | number])[];
+
+/** Another layer's fields for a section (persistence, replication): they replace same-named defaults and add new ones. */
+export type InfoProvider = () => InfoFields;
+
+const DEFAULT_SECTIONS = ['server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu', 'modules', 'errorstats', 'cluster', 'keyspace'];
+const ALL_SECTIONS = ['server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu', 'modules', 'commandstats', 'errorstats', 'latencystats', 'cluster', 'keyspace'];
+
+const TITLES: Readonly<Record<string, string>> = {
+  server: 'Server', clients: 'Clients', memory: 'Memory', persistence: 'Persistence', stats: 'Stats', replication: 'Replication',
+  cpu: 'CPU', modules: 'Modules', commandstats: 'Commandstats', errorstats: 'Errorstats', latencystats: 'Latencystats',
+  cluster: 'Cluster', keyspace: 'Keyspace',
+};
+
+function humanBytes(bytes: number): string {
+  const units = ['B', 'K', 'M', 'G', 'T', 'P'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes}B` : `${value.toFixed(2)}${units[unit]}`;
+}
+
+function serverFields(node: StoreNode): InfoFields {
+  const nowMs = node.env.clock.nowMs();
+  const uptimeSeconds = Math.floor((nowMs - node.startTimeMs) / 1000);
+  return [
+    ['redis_version', REDIS_VERSION], ['redis_git_sha1', '00000000'], ['redis_git_dirty', 0], ['redis_build_id', '0'],
+    ['redis_mode', node.config.flag('cluster-enabled') ? 'cluster' : 'standalone'], ['os', 'redsim'], ['arch_bits', 64],
+    ['monotonic_clock', 'POSIX clock_gettime'], ['multiplexing_api', 'redsim'], ['atomicvar_api', 'c11-builtin'], ['gcc_version', '0.0.0'],
+    ['process_id', node.env.pid], ['process_supervised', 'no'], ['run_id', node.runId], ['tcp_port', node.config.integer('port')],
+    ['server_time_usec', node.env.clock.nowUs()], ['uptime_in_seconds', uptimeSeconds], ['uptime_in_days', Math.floor(uptimeSeconds / 86400)],
+    ['hz', node.config.integer('hz')], ['configured_hz', node.config.integer('hz')], ['lru_clock', lruClock(nowMs)],
+    ['executable', ''], ['config_file', ''], ['io_threads_active', 0],
+  ];
+}
+
+function clientsFields(node: StoreNode): InfoFields {
+  return [
+    ['connected_clients', node.clients.size], ['cluster_connections', 0], ['maxclients', node.config.integer('maxclients')],
+    ['client_recent_max_input_buffer', 0], ['client_recent_max_output_buffer', 0], ['blocked_clients', node.blocking.count()],
+    ['tracking_clients', 0], ['clients_in_timeout_table', node.blocking.count()],
+  ];
+}
+
+function memoryFields(node: StoreNode): InfoFields {
+  const used = node.estimatedMemoryBytes();
+  const maxmemory = node.config.integer('maxmemory');
+  return [
+    ['used_memory', used], ['used_memory_human', humanBytes(used)], ['used_memory_rss', used], ['used_memory_rss_human', humanBytes(used)],
+    ['used_memory_peak', used], ['used_memory_peak_human', humanBytes(used)], ['used_memory_peak_perc', '100.00%'],
+    ['maxmemory', maxmemory], ['maxmemory_human', humanBytes(maxmemory)], ['maxmemory_policy', node.config.get('maxmemory-policy')],
+    ['mem_fragmentation_ratio', '1.00'], ['mem_allocator', 'redsim'], ['lazyfree_pending_objects', 0], ['lazyfreed_objects', 0],
+  ];
+}
+
+function persistenceFields(node: StoreNode): InfoFields {
+  return [
+    ['loading', node.loading ? 1 : 0], ['async_loading', 0], ['rdb_changes_since_last_save', node.stats.dirty], ['rdb_bgsave_in_progress', 0],
+    ['rdb_last_save_time', node.lastSaveSeconds], ['rdb_last_bgsave_status', 'ok'], ['rdb_last_bgsave_time_sec', -1], ['rdb_current_bgsave_time_sec', -1],
+    ['rdb_saves', 0], ['aof_enabled', node.config.flag('appendonly') ? 1 : 0], ['aof_rewrite_in_progress', 0], ['aof_rewrite_scheduled', 0],
+    ['aof_last_rewrite_time_sec', -1], ['aof_current_rewrite_time_sec', -1], ['aof_last_bgrewrite_status', 'ok'], ['aof_rewrites', 0],
+    ['aof_last_write_status', 'ok'],
+  ];
+}
+
+function statsFields(node: StoreNode): InfoFields {
+  const stats = node.stats;
+  return [
+    ['total_connections_received', stats.numConnections], ['total_commands_processed', stats.numCommands], ['instantaneous_ops_per_sec', 0],
+    ['total_net_input_bytes', stats.netInputBytes], ['total_net_output_bytes', stats.netOutputBytes], ['rejected_connections', stats.rejectedConnections],
+    ['sync_full', 0], ['sync_partial_ok', 0], ['sync_partial_err', 0], ['expired_keys', stats.expiredKeys],
+    ['expired_stale_perc', (stats.expiredStalePercent * 100).toFixed(2)], ['expired_time_cap_reached_count', stats.expiredTimeCapReachedCount],
+    ['expire_cycle_cpu_milliseconds', Math.floor(stats.expireCycleTimeUsedUs / 1000)], ['evicted_keys', stats.evictedKeys], ['evicted_clients', 0],
+    ['keyspace_hits', stats.keyspaceHits], ['keyspace_misses', stats.keyspaceMisses], ['pubsub_channels', node.pubsub.channelCount()],
+    ['pubsub_patterns', node.pubsub.patternCount()], ['pubsubshard_channels', node.pubsub.shardChannelCount()], ['latest_fork_usec', 0], ['total_forks', 0],
+    ['unexpected_error_replies', stats.unexpectedErrorReplies], ['total_error_replies', stats.totalErrorReplies],
+  ];
+}
+
+function replicationFields(node: StoreNode): InfoFields {
+  return [
+    ['role', node.isReplica ? 'slave' : 'master'], ['connected_slaves', 0], ['master_failover_state', 'no-failover'],
+    ['master_replid', node.runId], ['master_replid2', '0'.repeat(40)], ['master_repl_offset', 0], ['second_repl_offset', -1],
+    ['repl_backlog_active', 0], ['repl_backlog_size', node.config.integer('repl-backlog-size')], ['repl_backlog_first_byte_offset', 0], ['repl_backlog_histlen', 0],
+  ];
+}
+
+function cpuFields(): InfoFields {
+  return [['used_cpu_sys', '0.000000'], ['used_cpu_user', '0.000000'], ['used_cpu_sys_children', '0.000000'], ['used_cpu_user_children', '0.000000']];
+}
+
+function commandstatsFields(node: StoreNode): InfoFields {
+  const fields: [string, string][] = [];
+  for (const [name, stats] of node.stats.commands) {
+    if (stats.calls === 0 && stats.rejectedCalls === 0 && stats.failedCalls === 0) continue;
+    const perCall = stats.calls === 0 ? 0 : stats.microseconds / stats.calls;
+    fields.push([`cmdstat_${name}`, `calls=${stats.calls},usec=${stats.microseconds},usec_per_call=${perCall.toFixed(2)},rejected_calls=${stats.rejectedCalls},failed_calls=${stats.failedCalls}`]);
+  }
+  return fields;
+}
+
+function errorstatsFields(node: StoreNode): InfoFields {
+  return Array.from(node.stats.errorCounts, ([code, count]) => [`errorstat_${code}`, `count=${count}`] as const);
+}
+
+function keyspaceFields(node: StoreNode): InfoFields {
+  const fields: [string, string][] = [];
+  for (let index = 0; index < node.databaseCount(); index++) {
+    const db = node.database(index);
+    if (db.size() === 0) continue;
+    fields.push([`db${index}`, `keys=${db.size()},expires=${db.expiresCount()},avg_ttl=${db.averageTtlMs}`]);
+  }
+  return fields;
+}
+
+function sectionFields(node: StoreNode, section: string): InfoFields {
+  switch (section) {
+    case 'server': return serverFields(node);
+    case 'clients': return clientsFields(node);
+    case 'memory': return memoryFields(node);
+    case 'persistence': return persistenceFields(node);
+    case 'stats': return statsFields(node);
+    case 'replication': return replicationFields(node);
+    case 'cpu': return cpuFields();
+    case 'commandstats': return commandstatsFields(node);
+    case 'errorstats': return errorstatsFields(node);
+    case 'cluster': return [['cluster_enabled', node.config.flag('cluster-enabled') ? 1 : 0]];
+    case 'keyspace': return keyspaceFields(node);
+    default: return [];
+  }
+}
+
+/** Merges provider fields into the defaults: same names replaced in place, new names appended. */
+function mergedFields(node: StoreNode, section: string): InfoFields {
+  const fields = new Map<string, string | number>(sectionFields(node, section));
+  for (const provider of node.infoProviders.get(section) ?? []) {
+    for (const [name, value] of provider()) fields.set(name, value);
+  }
+  return Array.from(fields);
+}
+
+/** Which sections INFO prints for its arguments (genInfoSectionDict). */
+export function selectedSections(argumentsLower: readonly string[]): string[] {
+  if (argumentsLower.length === 0) return DEFAULT_SECTIONS;
+  const wanted = new Set<string>();
+  for (const argument of argumentsLower) {
+    if (argument === 'default') DEFAULT_SECTIONS.forEach((section) => wanted.add(section));
+    else if (argument === 'all' || argument === 'everything') ALL_SECTIONS.forEach((section) => wanted.add(section));
+    else wanted.add(argument);
+  }
+  return ALL_SECTIONS.filter((section) => wanted.has(section));
+}
+
+/** The INFO text for these sections: `# Title` then `name:value` lines, sections separated by a blank line. */
+export function infoText(node: StoreNode, sections: readonly string[]): string {
+  const blocks: string[] = [];
+  for (const section of sections) {
+    const lines = [`# ${TITLES[section] ?? section}`];
+    for (const [name, value] of mergedFields(node, section)) lines.push(`${name}:${value}`);
+    blocks.push(lines.map((line) => `${line}\r\n`).join(''));
+  }
+  return blocks.join('\r\n');
+}

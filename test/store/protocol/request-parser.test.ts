@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RequestParser, type ParsedRequest, type ParserPolicy } from '../../../src/store/protocol/request-parser.js';
+import { encodeRequest } from '../../../src/store/protocol/request-encoder.js';
+
+const policy: ParserPolicy = { protoMaxBulkLen: 512 * 1024 * 1024, trusted: false, authRequired: false };
+
+function parseAll(chunks: readonly Uint8Array[], parserPolicy: ParserPolicy = policy): ParsedRequest[] {
+  const parser = new RequestParser();
+  const parsed: ParsedRequest[] = [];
+  for (const chunk of chunks) {
+    parser.append(chunk);
+    for (let request = parser.next(parserPolicy); request !== undefined; request = parser.next(parserPolicy)) {
+      parsed.push(request);
+      if (request.kind === 'protocolError') return parsed;
+    }
+  }
+  return parsed;
+}
+
+function firstError(input: string, parserPolicy: ParserPolicy = policy): string | undefined {
+  const found = parseAll([Buffer.from(input, 'latin1')], parserPolicy).find((request) => request.kind === 'protocolError');
+  return found?.kind === 'protocolError' ? found.message : undefined;
+}
+
+function splitAt(data: Buffer, cuts: readonly number[]): Buffer[] {
+  const points = Array.from(new Set(cuts.map((cut) => cut % (data.length + 1)))).sort((left, right) => left - right);
+  const chunks: Buffer[] = [];
+  let start = 0;
+  for (const point of points) {
+    chunks.push(data.subarray(start, point));
+    start = point;
+  }
+  chunks.push(data.subarray(start));
+  return chunks;
+}
+
+describe('RequestParser', () => {
+  it('parses any sequence of multibulk commands back identically, however the bytes are split', () => {
+    const argument = fc.uint8Array({ maxLength: 40 }).map((bytes) => Buffer.from(bytes));
+    const command = fc.array(argument, { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 12 }), (commands, cuts) => {
+        const wire = Buffer.concat(commands.map((argv) => encodeRequest(argv)));
+        const parsed = parseAll(splitAt(wire, cuts));
+        expect(parsed.map((request) => (request.kind === 'command' ? request.argv : request))).toEqual(commands);
+      }),
+    );
+  });
+
+  it('parses inline commands with quotes and escapes like sdssplitargs', () => {
+    const parsed = parseAll([Buffer.from('SET "a b" \'c\\\'d\' "\\x41\\n"\r\nPING\n', 'latin1')]);
+    expect(parsed).toEqual([
+      { kind: 'command', argv: [Buffer.from('SET'), Buffer.from('a b'), Buffer.from("c'd"), Buffer.from('A\n')] },
+      { kind: 'command', argv: [Buffer.from('PING')] },
+    ]);
+  });
+
+  it('skips empty inline lines and empty multibulks', () => {
+    expect(parseAll([Buffer.from('\r\n*0\r\n*-1\r\nPING\r\n')]).map((request) => request.kind)).toEqual(['empty', 'empty', 'empty', 'command']);
+  });
+
+  it("reports Redis's protocol errors", () => {
+    expect(firstError('*x\r\n')).toBe('Protocol error: invalid multibulk length');
+    expect(firstError('*1\r\n$-1\r\n')).toBe('Protocol error: invalid bulk length');
+    expect(firstError('*1\r\nfoo\r\n')).toBe("Protocol error: expected '$', got 'f'");
+    expect(firstError('SET "a b\r\n')).toBe('Protocol error: unbalanced quotes in request');
+    expect(firstError('SET "a"b\r\n')).toBe('Protocol error: unbalanced quotes in request');
+    expect(firstError(`*1\r\n$${'9'.repeat(30)}\r\n`)).toBe('Protocol error: invalid bulk length');
+    expect(firstError('*1\r\n$2000000\r\n', { ...policy, protoMaxBulkLen: 1024 * 1024 })).toBe('Protocol error: invalid bulk length');
+  });
+
+  it('refuses lines longer than 64 KiB without a terminator', () => {
+    const big = 'a'.repeat(64 * 1024 + 1);
+    expect(firstError(big)).toBe('Protocol error: too big inline request');
+    expect(firstError(`*${big}`)).toBe('Protocol error: too big mbulk count string');
+    expect(firstError(`*1\r\n$${big}`)).toBe('Protocol error: too big bulk count string');
+    expect(firstError('a'.repeat(64 * 1024))).toBeUndefined();
+  });
+
+  it('limits counts before authentication', () => {
+    const unauthenticated = { ...policy, authRequired: true };
+    expect(firstError('*11\r\n', unauthenticated)).toBe('Protocol error: unauthenticated multibulk length');
+    expect(firstError('*1\r\n$16385\r\n', unauthenticated)).toBe('Protocol error: unauthenticated bulk length');
+    expect(firstError('*10\r\n', unauthenticated)).toBeUndefined();
+  });
+
+  it('lets a trusted master link exceed proto-max-bulk-len', () => {
+    const parsed = parseAll([Buffer.from('*1\r\n$3\r\nabc\r\n')], { ...policy, protoMaxBulkLen: 2, trusted: true });
+    expect(parsed).toEqual([{ kind: 'command', argv: [Buffer.from('abc')] }]);
+  });
+
+  it('waits for the rest of an incomplete request', () => {
+    const parser = new RequestParser();
+    parser.append(Buffer.from('*2\r\n$3\r\nGET\r\n$1\r'));
+    expect(parser.next(policy)).toBeUndefined();
+    parser.append(Buffer.from('\nk\r\n'));
+    expect(parser.next(policy)).toEqual({ kind: 'command', argv: [Buffer.from('GET'), Buffer.from('k')] });
+    expect(parser.pendingBytes()).toBe(0);
+  });
+
+  it('stops at a NUL byte when looking for a line end, as strchr does', () => {
+    const parser = new RequestParser();
+    parser.append(Buffer.from('PI\0NG\r\n', 'latin1'));
+    expect(parser.next(policy)).toBeUndefined();
+  });
+});
