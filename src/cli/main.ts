@@ -20,8 +20,9 @@ async function main(argv: readonly string[]): Promise<void> {
     .version(false)
     .wrap(Math.min(110, process.stdout.columns || 110))
     .fail((message, error) => {
-      if (error) throw error;
-      process.stderr.write(`redsim: ${message}\nRun 'redsim --help' for usage.\n`);
+      // yargs reports validation failures (`.check()`, coercion) as YError: those are usage errors too.
+      if (error && error.name !== 'YError') throw error;
+      process.stderr.write(`redsim: ${message ?? error?.message ?? 'invalid usage'}\nRun 'redsim --help' for usage.\n`);
       process.exit(exitCodes.usage);
     });
   for (const command of cliCommands) parser = parser.command(command);

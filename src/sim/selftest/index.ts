@@ -1,0 +1,1 @@
+export { runSelftest, type SelftestOptions, type SelftestResult } from './run-selftest.js';
