@@ -1,0 +1,96 @@
+import type { WorkloadKind } from '../workload/workload-kind.js';
+import type { FaultKind, FaultSpec, NemesisSpec, PartitionShape, SwarmSpec, TimedFault } from '../nemesis/fault-spec.js';
+
+/** The fault vocabulary lives with the nemesis (which may not import scenario/); scenarios use it from here. */
+export type { FaultKind, FaultSpec, NemesisSpec, PartitionShape, SwarmSpec, TimedFault };
+export type { WorkloadKind };
+
+/**
+ * A scenario is plain data (DESIGN.md, Scenarios and runs): `scenarios/NAME.ts`
+ * does `export default defineScenario({...})`. Everything a run does is
+ * decided by this data plus the seed.
+ *
+ * Where scenarios come from:
+ * - shipped: `scenarios/NAME.ts`, compiled by `npm run build` to
+ *   `dist/scenarios/NAME.js`; `redsim run NAME` finds them (the name must be
+ *   the file's name);
+ * - a user's file: `redsim run path/to/file.mjs` (or `.js`) imports a
+ *   compiled ES module whose default export is the scenario; `redsim run
+ *   path/to/file.ts` transpiles it in memory first (needs the `typescript`
+ *   package; types are not checked), and points an import of `redsim` or of
+ *   `.../scenario/scenario.js` at this module. Any name is allowed.
+ * Either way the registry validates it: a broken field is an error naming
+ * the file and the field (exit 64).
+ */
+
+/** Who serves. Standalone now; replicated, sentinel and cluster come with their issues. */
+export type Topology =
+  | { readonly kind: 'standalone' }
+  | { readonly kind: 'replicated'; readonly replicas: number }
+  | { readonly kind: 'sentinel'; readonly replicas: number; readonly sentinels: number; readonly quorum: number }
+  | { readonly kind: 'cluster'; readonly shards: number; readonly replicasPerShard: number };
+
+
+export interface WorkloadSpec {
+  readonly kind: WorkloadKind;
+  /** Concurrent simulated clients (each its own host and process ids). */
+  readonly clients: number;
+  /** Distinct keys the workload touches. */
+  readonly keys: number;
+  /** Mean ops per second per client (exponential think time). */
+  readonly rateHz: number;
+  /** A request with no reply by then ends `info`; the client reconnects as a new process. */
+  readonly opTimeoutMs: number;
+  /** Where reads go: the master only (default), replicas, or any node. Deployments route by it (standalone has only the master). */
+  readonly readFrom?: 'master' | 'replicas' | 'any';
+  /** list-append: appends per MULTI/EXEC transaction (1 = no transaction). */
+  readonly appendsPerTransaction?: number;
+  /** Share of reads among the ops (register, kv, counter, list-append, set); each kind has a default. */
+  readonly readFraction?: number;
+}
+
+/** Latency of one network hop, per direction. */
+export type LatencySpec =
+  | { readonly kind: 'constant'; readonly ms: number }
+  | { readonly kind: 'uniform'; readonly minMs: number; readonly maxMs: number }
+  | { readonly kind: 'exponential'; readonly meanMs: number; readonly minMs?: number };
+
+export interface PhasesSpec {
+  /** Before the workload starts (nodes boot, replication links form); default 100 ms. */
+  readonly setupMs?: number;
+  /** Workload and faults run for this long. */
+  readonly faultsMs: number;
+  /** After faults: everything healed, workload continues (liveness window). */
+  readonly healMs: number;
+  /** The system must converge within this bound or the run is a liveness failure. */
+  readonly quiesceMsMax: number;
+  /** Final reads of every key after quiesce (set/list checkers need them). */
+  readonly finalReads: boolean;
+}
+
+export type CheckerName = 'linearizable' | 'list-append' | 'set' | 'durability' | 'convergence' | 'availability';
+
+export type Expectation =
+  | { readonly valid: true }
+  | { readonly valid: false; readonly anomaly: string; readonly detectionRateMin: number };
+
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  readonly topology: Topology;
+  /** redis.conf subset applied to every store node (strings, as CONFIG SET takes them). */
+  readonly config: Readonly<Record<string, string>>;
+  readonly network?: { readonly latency: LatencySpec };
+  readonly workload: WorkloadSpec;
+  readonly nemesis: NemesisSpec;
+  readonly phases: PhasesSpec;
+  readonly checkers: readonly CheckerName[];
+  /** Seeds `npm start` and `npm test` run. */
+  readonly seeds: readonly number[];
+  readonly expect: Expectation;
+}
+
+/** Identity helper so scenario files are type-checked; validation happens when the registry loads them. */
+export function defineScenario(scenario: Scenario): Scenario {
+  return scenario;
+}
