@@ -14,6 +14,7 @@ import { loadSortItems, sortLimits, type SortLimits } from './keys-sort-load.js'
 import { partialQuicksort, sortComparator, type SortItem } from './keys-sort-order.js';
 import { lookupByPattern } from './keys-sort-pattern.js';
 import { argument, isOption } from './strings-shared.js';
+import { asZsetValue } from '../../types/zset.js';
 
 export interface SortRequest {
   descending: boolean;
@@ -87,6 +88,8 @@ function sortGeneric(ctx: CommandContext, readOnly: boolean): void {
     request.alpha = true;
     request.byPattern = undefined;
   }
+  // sort.c converts a listpack sorted set to a skiplist in place, visible afterwards in OBJECT ENCODING.
+  if (value?.type === 'zset') asZsetValue(value).convertToSkiplist();
   const limits = sortLimits(value === undefined ? 0 : sizeOf(value), request.limitStart, request.limitCount);
   const loaded = loadSortItems(value, request, limits);
   ctx.step(1 + loaded.items.length);
