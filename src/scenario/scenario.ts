@@ -47,6 +47,14 @@ export interface WorkloadSpec {
   readonly appendsPerTransaction?: number;
   /** Share of reads among the ops (register, kv, counter, list-append, set); each kind has a default. */
   readonly readFraction?: number;
+  /**
+   * After each write the client sends `WAIT replicas timeoutMs` on the same
+   * connection: the write is `ok` only if WAIT returned at least `replicas`;
+   * fewer (WAIT timed out) makes it `info` (applied, durability unknown),
+   * with the count in its `error` (`waitAcked=0 of 1 ...`). timeoutMs must be
+   * positive and below opTimeoutMs; needs a topology with that many replicas.
+   */
+  readonly waitReplicas?: { readonly replicas: number; readonly timeoutMs: number };
 }
 
 /** Latency of one network hop, per direction. */

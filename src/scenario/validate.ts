@@ -3,7 +3,7 @@ import { knownAnomalies } from './checks/anomalies.js';
 import { storeHostNamesOf } from './topology/build-deployment.js';
 import { FieldChecks, type Fields } from './validation/field-checks.js';
 import { validateNemesis } from './validation/validate-faults.js';
-import { validateConfig, validateNetwork, validatePhases, validateTopology, validateWorkload } from './validation/validate-parts.js';
+import { validateConfig, validateNetwork, validatePhases, validateTopology, validateWaitReplicas, validateWorkload } from './validation/validate-parts.js';
 import type { Scenario, Topology } from './scenario.js';
 import type { WorkloadKind } from '../workload/workload-kind.js';
 
@@ -65,6 +65,7 @@ export function validateScenario(value: unknown, file: string): Scenario {
   validateConfig(checks, scenario['config']);
   validateNetwork(checks, scenario['network']);
   validateWorkload(checks, scenario['workload']);
+  validateWaitReplicas(checks, scenario['workload'], scenario['topology']);
   validatePhases(checks, scenario['phases']);
   const workload = scenario['workload'] as Fields;
   const hosts = [...storeHostNamesOf(scenario['topology'] as Topology), ...Array.from({ length: workload['clients'] as number }, (_, index) => `c${index + 1}`)];

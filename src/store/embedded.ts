@@ -100,7 +100,8 @@ class EmbeddedClient implements StoreClient {
     const transport: ClientTransport = {
       localAddress: `127.0.0.1:${node.config.integer('port')}`,
       remoteAddress: `127.0.0.1:${port}`,
-      write: (data) => (this.inCall ? this.callBytes : this.asyncBytes).push(Buffer.from(data)),
+      // The node never rewrites bytes it handed to a transport: a view, no copy.
+      write: (data) => (this.inCall ? this.callBytes : this.asyncBytes).push(Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
       close: () => {
         this.closedByServer = true;
       },
@@ -133,7 +134,7 @@ class EmbeddedClient implements StoreClient {
     } finally {
       this.inCall = false;
     }
-    const bytes = Buffer.concat(this.callBytes);
+    const bytes = this.callBytes.length === 1 ? (this.callBytes[0] as Buffer) : Buffer.concat(this.callBytes);
     this.callBytes = [];
     return bytes;
   }

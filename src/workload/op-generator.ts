@@ -7,6 +7,7 @@ import { listAppendPlan, listAppendTransactionPlan, listReadPlan } from './plans
 import { dequeuePlan, enqueuePlan } from './plans/queue-plans.js';
 import { casPlan, registerReadPlan, registerWritePlan } from './plans/register-plans.js';
 import { setAddPlan, setReadPlan } from './plans/set-plans.js';
+import { withWaitReplicas } from './plans/wait-replicas-plan.js';
 import { defaultReadFraction, keyName, type OpMix, registerValuesMax, type WorkloadKind } from './workload-kind.js';
 
 /** Unique values (set elements, list elements, append tokens), shared by all clients of a run. */
@@ -48,8 +49,13 @@ function listAppendMixPlan(mix: OpMix, prng: Prng, unique: UniqueValues): OpPlan
   return listAppendTransactionPlan(appends);
 }
 
-/** The next operation of a client: its kind, key and value drawn from the client's stream. */
+/** The next operation of a client: its kind, key and value drawn from the client's stream; writes end with WAIT when the mix asks. */
 export function nextPlan(mix: OpMix, prng: Prng, unique: UniqueValues): OpPlan {
+  const plan = drawPlan(mix, prng, unique);
+  return mix.waitReplicas === undefined ? plan : withWaitReplicas(plan, mix.waitReplicas);
+}
+
+function drawPlan(mix: OpMix, prng: Prng, unique: UniqueValues): OpPlan {
   const kind: WorkloadKind = mix.kind;
   switch (kind) {
     case 'register':

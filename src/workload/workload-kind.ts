@@ -1,3 +1,5 @@
+import type { WaitReplicasSpec } from './plans/wait-replicas-plan.js';
+
 /** The workloads (Jepsen's families), each with its ops and the checkers that fit its history. */
 export type WorkloadKind = 'register' | 'cas-register' | 'kv' | 'counter' | 'set' | 'list-append' | 'queue';
 
@@ -16,6 +18,8 @@ export interface OpMix {
   readonly readFraction?: number;
   /** list-append: appends per MULTI/EXEC (1 = plain RPUSH). */
   readonly appendsPerTransaction?: number;
+  /** After each write, WAIT for this many replicas (the op is `info` when WAIT times out short). */
+  readonly waitReplicas?: WaitReplicasSpec;
 }
 
 /** Default share of reads per kind (set and queue workloads read at the end; queue's share is dequeues). */

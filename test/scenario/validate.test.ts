@@ -72,7 +72,9 @@ describe('scenario validation', () => {
   });
 
   test('topologies not built yet are refused as not yet supported', () => {
-    expect(problemOf(withChange((s) => (s.topology = { kind: 'replicated', replicas: 2 })))).toBe("scenarios/foo.ts: topology.kind: 'replicated' is not yet supported (supported: standalone)");
+    expect(problemOf(withChange((s) => (s.topology = { kind: 'cluster', shards: 3, replicasPerShard: 1 })))).toBe(
+      "scenarios/foo.ts: topology.kind: 'cluster' is not yet supported (supported: standalone, replicated, sentinel)",
+    );
   });
 
   test('a module whose default export is not an object is refused', () => {

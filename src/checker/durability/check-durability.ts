@@ -2,6 +2,14 @@ import type { Validity } from '../verdict.js';
 import type { DurabilityInput, LostWrite } from './durability-input.js';
 import { durabilityRules, type DurabilityRule } from './durability-rule.js';
 import { findLostWrites } from './lost-writes.js';
+import { findPrefixViolations, type PrefixViolation } from './prefix-consistency.js';
+
+/** A lost write and what the contract says about it: the fault that explains it, or null (forbidden). */
+export interface LostWriteExplanation {
+  readonly opIndex: number;
+  readonly key: string;
+  readonly explainedBy: string | null;
+}
 
 export interface DurabilityResult {
   readonly valid: Validity;
@@ -13,6 +21,10 @@ export interface DurabilityResult {
   readonly lost: readonly LostWrite[];
   /** The lost writes the contract does not allow to lose. */
   readonly lostForbidden: readonly LostWrite[];
+  /** Every lost write with the fault that explains it (rules that explain; empty otherwise). */
+  readonly explanations?: readonly LostWriteExplanation[];
+  /** Recovered states that are not a prefix of the history (or keep half a transaction). */
+  readonly prefixViolations?: readonly PrefixViolation[];
 }
 
 /** The signature every durability-contract checker keeps (scenarios may pass their own rules). */
@@ -31,5 +43,8 @@ export const checkDurabilityContract: DurabilityContractChecker = (input, rules 
     return { valid: 'unknown', rule: null, statement: null, acknowledgedWrites: acknowledged, lost, lostForbidden: [] };
   }
   const lostForbidden = lost.filter((write) => !rule.mayLose(write, input));
-  return { valid: lostForbidden.length === 0, rule: rule.name, statement: rule.statement, acknowledgedWrites: acknowledged, lost, lostForbidden };
+  const explanations = rule.explain === undefined ? [] : lost.map((write) => ({ opIndex: write.invoke.index, key: write.key, explainedBy: rule.explain?.(write, input) ?? null }));
+  const prefixViolations = rule.checksPrefix === true ? findPrefixViolations(input, lost) : [];
+  const valid = lostForbidden.length === 0 && prefixViolations.length === 0;
+  return { valid, rule: rule.name, statement: rule.statement, acknowledgedWrites: acknowledged, lost, lostForbidden, explanations, prefixViolations };
 };

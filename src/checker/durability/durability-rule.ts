@@ -1,5 +1,6 @@
 import type { DurabilityInput, LostWrite, PersistenceSummary } from './durability-input.js';
 import { processEndingFaultKinds } from './durability-input.js';
+import { persistenceRules } from './persistence-rules.js';
 
 /**
  * One clause of the durability contract: for the persistence configurations
@@ -13,6 +14,13 @@ export interface DurabilityRule {
   mayLose(write: LostWrite, input: DurabilityInput): boolean;
   /** The rule in one sentence, for reports. */
   readonly statement: string;
+  /** The fault that lets this write be lost, described (undefined: the loss is forbidden). */
+  explain?(write: LostWrite, input: DurabilityInput): string | undefined;
+  /**
+   * Whether what a crash (kill, power loss) leaves must be the state after a
+   * prefix of what was acknowledged before it, never half a transaction.
+   */
+  readonly checksPrefix?: boolean;
 }
 
 function processEndedAfter(timeUs: number, input: DurabilityInput): boolean {
@@ -31,5 +39,5 @@ export const noPersistenceRule: DurabilityRule = {
   mayLose: (write, input) => processEndedAfter(write.invoke.time, input),
 };
 
-/** The rules known so far, first match wins. */
-export const durabilityRules: readonly DurabilityRule[] = [noPersistenceRule];
+/** The rules known so far, first match wins: no persistence, then AOF always / everysec / no, then RDB only. */
+export const durabilityRules: readonly DurabilityRule[] = [noPersistenceRule, ...persistenceRules];

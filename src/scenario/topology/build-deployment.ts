@@ -2,10 +2,12 @@ import { UsageError } from '../../core/errors.js';
 import type { World } from '../../sim/world.js';
 import type { Topology } from '../scenario.js';
 import type { Deployment } from './deployment.js';
+import { buildReplicated } from './replicated.js';
+import { buildSentinelDeployment } from './sentinel-deployment.js';
 import { buildStandalone } from './standalone.js';
 
 /** Topology kinds a run can deploy today; the others arrive with their issues. */
-export const supportedTopologyKinds: readonly Topology['kind'][] = ['standalone'];
+export const supportedTopologyKinds: readonly Topology['kind'][] = ['standalone', 'replicated', 'sentinel'];
 
 /** The store hosts a topology deploys, in order (validation checks fault targets against them). */
 export function storeHostNamesOf(topology: Topology): string[] {
@@ -22,12 +24,14 @@ export function storeHostNamesOf(topology: Topology): string[] {
 }
 
 /** Adds the store hosts of `topology` to the world (not started yet). */
-export function buildDeployment(world: World, topology: Topology, options: { readonly config: Readonly<Record<string, string>>; readonly port: number }): Deployment {
+export function buildDeployment(world: World, topology: Topology, options: { readonly config: Readonly<Record<string, string>>; readonly port: number; readonly readFrom?: 'master' | 'replicas' | 'any' }): Deployment {
   switch (topology.kind) {
     case 'standalone':
       return buildStandalone(world, options);
     case 'replicated':
+      return buildReplicated(world, topology.replicas, { config: options.config, port: options.port, readFrom: options.readFrom ?? 'master' });
     case 'sentinel':
+      return buildSentinelDeployment(world, topology, { config: options.config, port: options.port, readFrom: options.readFrom ?? 'master' });
     case 'cluster':
       throw new UsageError(`topology '${topology.kind}' is not yet supported (supported: ${supportedTopologyKinds.join(', ')})`);
   }

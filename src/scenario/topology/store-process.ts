@@ -1,6 +1,7 @@
 import { EnvError } from '../../core/errors.js';
 import type { ProcessMain } from '../../env/env.js';
 import type { ConfigOptions } from '../../store/server/config.js';
+import { replicationOf } from '../../store/replication/replication.js';
 import { StoreNode } from '../../store/server/node.js';
 import { plantBugs, plantedBugConfigNames, plantedBugsOf } from '../../store/server/planted-bugs.js';
 
@@ -23,6 +24,8 @@ export function storeProcessMain(scenarioConfig: Readonly<Record<string, string>
   return (env) => {
     const node = new StoreNode({ env, config });
     plantBugs(node, bugs);
+    // Replication from startup (as loadServerConfig + initServer): `replicaof` in the config starts the master link, min-replicas-to-write is enforced at once.
+    replicationOf(node);
     onStarted(node);
     const error = node.start();
     if (error instanceof EnvError) {

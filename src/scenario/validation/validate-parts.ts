@@ -55,7 +55,7 @@ export function validateNetwork(checks: FieldChecks, value: unknown): void {
 
 export function validateWorkload(checks: FieldChecks, value: unknown): void {
   const workload = checks.object(value, 'workload');
-  checks.onlyKnownFields(workload, ['kind', 'clients', 'keys', 'rateHz', 'opTimeoutMs', 'readFrom', 'appendsPerTransaction', 'readFraction'], 'workload');
+  checks.onlyKnownFields(workload, ['kind', 'clients', 'keys', 'rateHz', 'opTimeoutMs', 'readFrom', 'appendsPerTransaction', 'readFraction', 'waitReplicas'], 'workload');
   const kind = checks.oneOf(workload['kind'], workloadKinds, 'workload.kind');
   checks.positiveInteger(workload['clients'], 'workload.clients', HOSTS_FOR_CLIENTS_MAX);
   checks.positiveInteger(workload['keys'], 'workload.keys', 100_000);
@@ -67,6 +67,25 @@ export function validateWorkload(checks: FieldChecks, value: unknown): void {
     checks.positiveInteger(workload['appendsPerTransaction'], 'workload.appendsPerTransaction', 100);
     if (kind !== 'list-append') checks.fail('workload.appendsPerTransaction', `applies only to the list-append workload, not ${kind}`);
   }
+}
+
+/**
+ * workload.waitReplicas: { replicas, timeoutMs }, WAIT after each write. The
+ * topology must have that many replicas; timeoutMs must be positive (WAIT 0
+ * blocks for ever) and below opTimeoutMs (else every op times out first).
+ */
+export function validateWaitReplicas(checks: FieldChecks, workloadValue: unknown, topologyValue: unknown): void {
+  const workload = checks.object(workloadValue, 'workload');
+  if (workload['waitReplicas'] === undefined) return;
+  const wait = checks.object(workload['waitReplicas'], 'workload.waitReplicas');
+  checks.onlyKnownFields(wait, ['replicas', 'timeoutMs'], 'workload.waitReplicas');
+  const replicas = checks.positiveInteger(wait['replicas'], 'workload.waitReplicas.replicas', 64);
+  const timeoutMs = checks.positiveInteger(wait['timeoutMs'], 'workload.waitReplicas.timeoutMs');
+  const opTimeoutMs = workload['opTimeoutMs'] as number;
+  if (timeoutMs >= opTimeoutMs) checks.fail('workload.waitReplicas.timeoutMs', `must be below workload.opTimeoutMs (${opTimeoutMs}), got ${timeoutMs}`);
+  const topology = checks.object(topologyValue, 'topology');
+  const available = topology['kind'] === 'replicated' || topology['kind'] === 'sentinel' ? (topology['replicas'] as number) : 0;
+  if (replicas > available) checks.fail('workload.waitReplicas.replicas', `the ${String(topology['kind'])} topology has ${available} replica(s), WAIT asks for ${replicas}`);
 }
 
 export function validatePhases(checks: FieldChecks, value: unknown): void {

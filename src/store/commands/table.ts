@@ -5,7 +5,9 @@ import { connectionCommands } from './families/connection.js';
 import { hashCommands } from './families/hashes.js';
 import { keyCommands } from './families/keys.js';
 import { listCommands } from './families/lists.js';
+import { persistenceCommands } from './families/persistence.js';
 import { pubsubCommands } from './families/pubsub.js';
+import { replicationCommands } from './families/replication.js';
 import { serverCommands } from './families/server.js';
 import { setCommands } from './families/sets.js';
 import { stringCommands } from './families/strings.js';
@@ -25,6 +27,8 @@ export const commandFamilies: readonly (readonly CommandSpec[])[] = [
   zsetCommands,
   pubsubCommands,
   transactionCommands,
+  replicationCommands,
+  persistenceCommands,
 ];
 
 /** The command table, keyed by lowercase name. */

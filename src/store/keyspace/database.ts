@@ -69,23 +69,21 @@ export class Database implements Db {
   }
 
   add(key: Buffer, value: RedisObject): void {
-    const name = binaryKey(key);
-    assert(!this.entries.has(name), 'dbAdd: the key does not exist');
-    this.entries.set(name, { value, access: this.host.accessOnCreate() });
-    this.host.keyAdded(this, key, value);
+    this.addNamed(binaryKey(key), key, value);
   }
 
   set(key: Buffer, value: RedisObject, options: { readonly keepTtl?: boolean } = {}): void {
-    if (this.lookupWrite(key) === undefined) this.add(key, value);
-    else this.overwrite(key, value);
-    if (options.keepTtl !== true) this.removeExpire(key);
+    const name = binaryKey(key);
+    const entry = this.lookupNamed(name, key, true, false);
+    if (entry === undefined) this.addNamed(name, key, value);
+    else this.overwriteEntry(entry, value);
+    if (options.keepTtl !== true && this.expires.size > 0) this.expires.delete(name);
   }
 
   overwrite(key: Buffer, value: RedisObject): void {
     const entry = this.entries.get(binaryKey(key));
     assert(entry !== undefined, 'dbOverwrite: the key exists');
-    entry.value = value;
-    entry.access = this.host.accessOnOverwrite(entry.access);
+    this.overwriteEntry(entry, value);
   }
 
   delete(key: Buffer): boolean {
@@ -122,8 +120,7 @@ export class Database implements Db {
   }
 
   isExpired(key: Buffer): boolean {
-    const atMs = this.expires.get(binaryKey(key));
-    return atMs !== undefined && this.host.expiryNowMs() > atMs;
+    return this.expires.size > 0 && this.isNameExpired(binaryKey(key));
   }
 
   randomKey(): Buffer | undefined {
@@ -155,6 +152,12 @@ export class Database implements Db {
     for (const [name, entry] of this.entries) yield [fromBinaryKey(name), entry.value, this.expires.get(name)];
   }
 
+  /** A uniformly random key, without expiry side effects (eviction sampling). */
+  sampleKey(rng: Prng): Buffer | undefined {
+    const name = this.entries.randomKey(rng);
+    return name === undefined ? undefined : fromBinaryKey(name);
+  }
+
   /** A random key among those with a TTL, and its expire time (active expire sampling). */
   randomVolatileKey(rng: Prng): { readonly key: Buffer; readonly atMs: number } | undefined {
     const name = this.expires.randomKey(rng);
@@ -182,22 +185,47 @@ export class Database implements Db {
 
   /** expireIfNeeded: true if the key is (logically) expired; deletes it when the host says so. */
   expireIfNeeded(key: Buffer, forWrite: boolean): boolean {
-    if (!this.isExpired(key)) return false;
+    return this.expires.size > 0 && this.expireNamedIfNeeded(binaryKey(key), key, forWrite);
+  }
+
+  private expireNamedIfNeeded(name: string, key: Buffer, forWrite: boolean): boolean {
+    if (!this.isNameExpired(name)) return false;
     const action = this.host.expiredKeyAction(forWrite);
     if (action === 'keep') return false;
     if (action === 'delete') {
-      this.delete(key);
+      this.expires.delete(name);
+      this.entries.delete(name);
       this.host.expiredKeyDeleted(this, key);
     }
     return true;
   }
 
   private lookup(key: Buffer, forWrite: boolean, noTouch: boolean): RedisObject | undefined {
-    const name = binaryKey(key);
+    return this.lookupNamed(binaryKey(key), key, forWrite, noTouch)?.value;
+  }
+
+  /** lookupKey by the key's map name (computed once per command path: it costs a string). */
+  private lookupNamed(name: string, key: Buffer, forWrite: boolean, noTouch: boolean): Entry | undefined {
     const entry = this.entries.get(name);
     if (entry === undefined) return undefined;
-    if (this.expireIfNeeded(key, forWrite)) return undefined;
+    if (this.expires.size > 0 && this.expireNamedIfNeeded(name, key, forWrite)) return undefined;
     if (!noTouch) entry.access = this.host.accessOnTouch(entry.access);
-    return entry.value;
+    return entry;
+  }
+
+  private isNameExpired(name: string): boolean {
+    const atMs = this.expires.get(name);
+    return atMs !== undefined && this.host.expiryNowMs() > atMs;
+  }
+
+  private addNamed(name: string, key: Buffer, value: RedisObject): void {
+    assert(!this.entries.has(name), 'dbAdd: the key does not exist');
+    this.entries.set(name, { value, access: this.host.accessOnCreate() });
+    this.host.keyAdded(this, key, value);
+  }
+
+  private overwriteEntry(entry: Entry, value: RedisObject): void {
+    entry.value = value;
+    entry.access = this.host.accessOnOverwrite(entry.access);
   }
 }

@@ -34,3 +34,27 @@ export function parseStrictIntegerText(text: Buffer | string): bigint | undefine
   const data = typeof text === 'string' ? Buffer.from(text, 'latin1') : text;
   return parseStrictInteger(data, 0, data.length);
 }
+
+/** Digits a number may have and still be exact in a double. */
+const SAFE_DIGITS_MAX = 15;
+
+/**
+ * string2ll for the short case: the value of a strict decimal integer of at
+ * most 15 digits, else undefined (invalid, or too long to be sure: use
+ * parseStrictInteger then).
+ */
+export function parseStrictSmallInteger(data: Uint8Array, start: number, end: number): number | undefined {
+  let position = start;
+  const negative = data[position] === 0x2d;
+  if (negative) position++;
+  const digits = end - position;
+  if (digits <= 0 || digits > SAFE_DIGITS_MAX) return undefined;
+  if (data[position] === 0x30) return digits === 1 && !negative ? 0 : undefined;
+  let value = 0;
+  for (; position < end; position++) {
+    const digit = (data[position] as number) - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
+}

@@ -1,6 +1,7 @@
 import { assert } from '../../core/assert.js';
+import { copyBytes } from './byte-writing.js';
 import { splitInlineArguments } from './inline-arguments.js';
-import { parseStrictInteger } from './integer-text.js';
+import { parseStrictInteger, parseStrictSmallInteger } from './integer-text.js';
 
 /** PROTO_INLINE_MAX_SIZE: the longest inline request or count line Redis waits for. */
 export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
@@ -8,6 +9,7 @@ const INT_MAX = 2147483647;
 const CR = 0x0d;
 const LF = 0x0a;
 const NUL = 0;
+const EMPTY = Buffer.alloc(0);
 
 export type ParsedRequest =
   | { readonly kind: 'command'; readonly argv: Buffer[] }
@@ -32,16 +34,28 @@ export interface ParserPolicy {
  * two bytes after a bulk payload are skipped without being checked.
  */
 export class RequestParser {
-  private buffer: Buffer = Buffer.alloc(0);
+  private buffer: Buffer = EMPTY;
   private position = 0;
+  /** The buffer is the caller's chunk, not a copy: what is left of it is copied before append returns control. */
+  private borrowed = false;
   private requestType: 'inline' | 'multibulk' | undefined;
   private multibulkRemaining = 0;
   private bulkLength = -1;
   private argv: Buffer[] = [];
 
+  /**
+   * Adds received bytes. A chunk arriving on an empty buffer is parsed in
+   * place (arguments are copied out of it); call compact() once done so that
+   * no reference to the caller's chunk is kept.
+   */
   append(data: Uint8Array): void {
-    const unread = this.buffer.subarray(this.position);
-    this.buffer = unread.length === 0 ? Buffer.from(data) : Buffer.concat([unread, data]);
+    if (this.position >= this.buffer.length) {
+      this.buffer = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      this.borrowed = true;
+    } else {
+      this.buffer = Buffer.concat([this.buffer.subarray(this.position), data]);
+      this.borrowed = false;
+    }
     this.position = 0;
   }
 
@@ -57,14 +71,20 @@ export class RequestParser {
 
   /** Forgets consumed bytes (Redis trims the query buffer after processing a read). */
   compact(): void {
-    if (this.position === 0) return;
-    this.buffer = Buffer.from(this.buffer.subarray(this.position));
+    if (this.position >= this.buffer.length) {
+      this.buffer = EMPTY;
+      this.borrowed = false;
+    } else if (this.position > 0 || this.borrowed) {
+      this.buffer = Buffer.from(this.buffer.subarray(this.position));
+      this.borrowed = false;
+    }
     this.position = 0;
   }
 
   /** Drops everything buffered (after a protocol error the connection is done). */
   clear(): void {
-    this.buffer = Buffer.alloc(0);
+    this.buffer = EMPTY;
+    this.borrowed = false;
     this.position = 0;
     this.resetRequest();
   }
@@ -132,7 +152,9 @@ export class RequestParser {
         if (header !== 'continue') return header;
       }
       if (this.pendingBytes() < this.bulkLength + 2) return undefined;
-      this.argv.push(Buffer.from(this.buffer.subarray(this.position, this.position + this.bulkLength)));
+      const argument = Buffer.allocUnsafe(this.bulkLength);
+      copyBytes(this.buffer, this.position, this.position + this.bulkLength, argument, 0);
+      this.argv.push(argument);
       this.position += this.bulkLength + 2;
       this.bulkLength = -1;
       this.multibulkRemaining--;
@@ -148,12 +170,12 @@ export class RequestParser {
     }
     if (lineEnd === 'wait') return undefined;
     assert(this.buffer[this.position] === 0x2a, 'a multibulk request starts with *');
-    const count = parseStrictInteger(this.buffer, this.position + 1, lineEnd);
-    if (count === undefined || count > BigInt(INT_MAX)) return { kind: 'protocolError', message: 'Protocol error: invalid multibulk length' };
-    if (count > 10n && policy.authRequired) return { kind: 'protocolError', message: 'Protocol error: unauthenticated multibulk length' };
+    const count = parseLengthLine(this.buffer, this.position + 1, lineEnd);
+    if (count === undefined || count > INT_MAX) return { kind: 'protocolError', message: 'Protocol error: invalid multibulk length' };
+    if (count > 10 && policy.authRequired) return { kind: 'protocolError', message: 'Protocol error: unauthenticated multibulk length' };
     this.position = lineEnd + 2;
-    if (count <= 0n) return { kind: 'empty' };
-    this.multibulkRemaining = Number(count);
+    if (count <= 0) return { kind: 'empty' };
+    this.multibulkRemaining = count;
     return 'continue';
   }
 
@@ -168,13 +190,25 @@ export class RequestParser {
     if (marker !== 0x24) {
       return { kind: 'protocolError', message: `Protocol error: expected '$', got '${String.fromCharCode(marker)}'` };
     }
-    const length = parseStrictInteger(this.buffer, this.position + 1, lineEnd);
-    if (length === undefined || length < 0n || (!policy.trusted && length > BigInt(policy.protoMaxBulkLen))) {
+    const length = parseLengthLine(this.buffer, this.position + 1, lineEnd);
+    if (length === undefined || length < 0 || (!policy.trusted && length > policy.protoMaxBulkLen)) {
       return { kind: 'protocolError', message: 'Protocol error: invalid bulk length' };
     }
-    if (length > 16384n && policy.authRequired) return { kind: 'protocolError', message: 'Protocol error: unauthenticated bulk length' };
+    if (length > 16384 && policy.authRequired) return { kind: 'protocolError', message: 'Protocol error: unauthenticated bulk length' };
     this.position = lineEnd + 2;
-    this.bulkLength = Number(length);
+    this.bulkLength = length;
     return 'continue';
   }
+}
+
+/**
+ * string2ll of a count or length line, as a number: the short common case
+ * without bigint arithmetic. Beyond 2^53 the number is approximate, which
+ * only matters for values every limit refuses anyway.
+ */
+function parseLengthLine(data: Buffer, start: number, end: number): number | undefined {
+  const small = parseStrictSmallInteger(data, start, end);
+  if (small !== undefined) return small;
+  const large = parseStrictInteger(data, start, end);
+  return large === undefined ? undefined : Number(large);
 }

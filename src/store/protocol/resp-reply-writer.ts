@@ -1,4 +1,5 @@
 import { assert } from '../../core/assert.js';
+import { copyBytes, writeDecimal, writeLatin1, writeUtf8 } from './byte-writing.js';
 import { formatDoubleG17 } from './double-format.js';
 import type { DeferredLength, ReplyWriter } from './reply-writer.js';
 
@@ -30,11 +31,26 @@ export interface ReplyObserver {
   onErrorReply(code: string): void;
 }
 
-const CRLF = Buffer.from('\r\n', 'latin1');
+/**
+ * Reply bytes are written into slabs of this size; a slab is shared by many
+ * replies and never rewritten once handed out, so the bytes given to the
+ * transport need no copy.
+ */
+const SLAB_BYTES = 16 * 1024;
+const EMPTY = Buffer.alloc(0);
+/** A marker, a sign, 16 digits of a safe integer and CRLF. */
+const NUMBER_LINE_BYTES_MAX = 20;
+const CR = 0x0d;
+const LF = 0x0a;
 
 /** A ReplyWriter that accumulates bytes (Redis's client reply buffer). */
 export class RespReplyWriter implements ReplyWriter {
-  private chunks: (Buffer | undefined)[] = [];
+  /** Finished pieces before the slab's open region; `undefined` marks a deferred length not yet set. */
+  private pieces: (Buffer | undefined)[] = [];
+  private slab: Buffer = EMPTY;
+  /** The slab's open region: [regionStart, writeAt) holds bytes not yet taken. */
+  private regionStart = 0;
+  private writeAt = 0;
   private unsetDeferred = 0;
   private errorCount = 0;
   /** When set, replies are dropped (the master link and the AOF loader get none). */
@@ -43,47 +59,51 @@ export class RespReplyWriter implements ReplyWriter {
   constructor(private readonly observer?: ReplyObserver) {}
 
   status(text: string): void {
-    this.push(Buffer.from(`+${text.replace(/[\r\n]/g, ' ')}\r\n`, 'latin1'));
+    this.latin1(`+${/[\r\n]/.test(text) ? text.replace(/[\r\n]/g, ' ') : text}\r\n`);
   }
 
   ok(): void {
-    this.push(OK_REPLY);
+    this.latin1('+OK\r\n');
   }
 
   error(message: string): void {
     const { code, line } = normalizeError(message);
     this.errorCount++;
     this.observer?.onErrorReply(code);
-    this.push(Buffer.from(`-${line}\r\n`, 'latin1'));
+    this.latin1(`-${line}\r\n`);
   }
 
   integer(value: number | bigint): void {
     assert(typeof value === 'bigint' || Number.isSafeInteger(value), 'an integer reply is a safe integer or a bigint');
-    this.push(Buffer.from(`:${value.toString()}\r\n`, 'latin1'));
+    if (typeof value === 'bigint') this.latin1(`:${value}\r\n`);
+    else this.numberLine(0x3a, value);
   }
 
   bulk(value: Buffer | string | null): void {
     if (value === null) {
-      this.push(NULL_BULK);
+      this.latin1('$-1\r\n');
       return;
     }
-    const data = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
-    this.push(Buffer.from(`$${data.length}\r\n`, 'latin1'));
-    this.push(data);
-    this.push(CRLF);
+    if (this.muted) return;
+    const length = typeof value === 'string' ? Buffer.byteLength(value, 'utf8') : value.length;
+    this.numberLine(0x24, length, length + 2);
+    if (typeof value === 'string') this.writeAt = writeUtf8(this.slab, this.writeAt, value, length);
+    else this.writeAt = copyBytes(value, 0, length, this.slab, this.writeAt);
+    this.slab[this.writeAt++] = CR;
+    this.slab[this.writeAt++] = LF;
   }
 
   nullBulk(): void {
-    this.push(NULL_BULK);
+    this.latin1('$-1\r\n');
   }
 
   nullArray(): void {
-    this.push(NULL_ARRAY);
+    this.latin1('*-1\r\n');
   }
 
   arrayHeader(length: number): void {
     assert(Number.isInteger(length) && length >= 0, 'an array length is a non-negative integer');
-    this.push(Buffer.from(`*${length}\r\n`, 'latin1'));
+    this.numberLine(0x2a, length);
   }
 
   bulkArray(items: readonly (Buffer | string | null)[]): void {
@@ -97,8 +117,9 @@ export class RespReplyWriter implements ReplyWriter {
 
   deferredArray(): DeferredLength {
     if (this.muted) return { set: () => undefined };
-    const slot = this.chunks.length;
-    this.chunks.push(undefined);
+    this.closeRegion();
+    const slot = this.pieces.length;
+    this.pieces.push(undefined);
     this.unsetDeferred++;
     let isSet = false;
     return {
@@ -107,13 +128,19 @@ export class RespReplyWriter implements ReplyWriter {
         assert(Number.isInteger(length) && length >= 0, 'a deferred length is a non-negative integer');
         isSet = true;
         this.unsetDeferred--;
-        this.chunks[slot] = Buffer.from(`*${length}\r\n`, 'latin1');
+        this.pieces[slot] = Buffer.from(`*${length}\r\n`, 'latin1');
       },
     };
   }
 
   raw(data: Buffer | string): void {
-    this.push(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
+    if (typeof data === 'string') {
+      this.latin1(data);
+      return;
+    }
+    if (this.muted) return;
+    this.reserve(data.length);
+    this.writeAt = copyBytes(data, 0, data.length, this.slab, this.writeAt);
   }
 
   /** Error replies written so far (EXEC and dispatch use it to tell failures). */
@@ -122,23 +149,52 @@ export class RespReplyWriter implements ReplyWriter {
   }
 
   hasPendingBytes(): boolean {
-    return this.chunks.length > 0;
+    return this.pieces.length > 0 || this.writeAt > this.regionStart;
   }
 
-  /** Everything written so far; the writer starts empty again. */
+  /** Everything written so far; the writer starts empty again. The bytes are never rewritten. */
   takeBytes(): Buffer {
     assert(this.unsetDeferred === 0, 'every deferred length is set before the reply is sent');
-    const bytes = Buffer.concat(this.chunks as Buffer[]);
-    this.chunks = [];
+    if (this.pieces.length === 0) {
+      const bytes = this.slab.subarray(this.regionStart, this.writeAt);
+      this.regionStart = this.writeAt;
+      return bytes;
+    }
+    this.closeRegion();
+    const bytes = Buffer.concat(this.pieces as Buffer[]);
+    this.pieces = [];
     return bytes;
   }
 
-  private push(data: Buffer): void {
+  /** Text whose characters are all bytes (protocol lines, statuses, errors). */
+  private latin1(text: string): void {
     if (this.muted) return;
-    this.chunks.push(data);
+    this.reserve(text.length);
+    this.writeAt = writeLatin1(this.slab, this.writeAt, text);
+  }
+
+  /** `<marker><decimal>\r\n`, with room for `followingBytes` more after it. */
+  private numberLine(marker: number, value: number, followingBytes = 0): void {
+    if (this.muted) return;
+    this.reserve(NUMBER_LINE_BYTES_MAX + followingBytes);
+    this.slab[this.writeAt++] = marker;
+    this.writeAt = writeDecimal(this.slab, this.writeAt, value);
+    this.slab[this.writeAt++] = CR;
+    this.slab[this.writeAt++] = LF;
+  }
+
+  /** Room for `bytes` more in the slab: the open region becomes a piece and a fresh slab starts when it is full. */
+  private reserve(bytes: number): void {
+    if (this.writeAt + bytes <= this.slab.length) return;
+    this.closeRegion();
+    this.slab = Buffer.allocUnsafe(Math.max(SLAB_BYTES, bytes));
+    this.regionStart = 0;
+    this.writeAt = 0;
+  }
+
+  private closeRegion(): void {
+    if (this.writeAt === this.regionStart) return;
+    this.pieces.push(this.slab.subarray(this.regionStart, this.writeAt));
+    this.regionStart = this.writeAt;
   }
 }
-
-const OK_REPLY = Buffer.from('+OK\r\n', 'latin1');
-const NULL_BULK = Buffer.from('$-1\r\n', 'latin1');
-const NULL_ARRAY = Buffer.from('*-1\r\n', 'latin1');

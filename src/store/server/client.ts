@@ -69,6 +69,12 @@ export class Client {
   closed = false;
   /** CLIENT NO-EVICT */
   noEvict = false;
+  /** CLIENT REPLY OFF: no replies until CLIENT REPLY ON. */
+  replyOff = false;
+  /** CLIENT_REPLY_SKIP_NEXT: CLIENT REPLY SKIP ran; the next command's reply is dropped. */
+  replySkipNext = false;
+  /** CLIENT_REPLY_SKIP: this command's reply is dropped. */
+  replySkip = false;
   /** The last command's full name (`client|list`), for CLIENT LIST's cmd=. */
   lastCommandName = 'NULL';
   readonly createdAtMs: number;

@@ -5,11 +5,11 @@ export type LookupResult = { readonly spec: CommandSpec } | { readonly error: st
 
 /**
  * lookupCommand + commandCheckExistence + commandCheckArity (server.c): the
- * spec for argv, or the exact error Redis 7.0 replies.
+ * spec for argv, or the exact error Redis 7.0 replies. `lowercaseName`:
+ * argv[0] as lowercase latin1 text, when the caller already has it.
  */
-export function lookupCommand(table: ReadonlyMap<string, CommandSpec>, argv: readonly Buffer[]): LookupResult {
-  const name = (argv[0] as Buffer).toString('latin1');
-  const base = table.get(name.toLowerCase());
+export function lookupCommand(table: ReadonlyMap<string, CommandSpec>, argv: readonly Buffer[], lowercaseName?: string): LookupResult {
+  const base = table.get(lowercaseName ?? (argv[0] as Buffer).toString('latin1').toLowerCase());
   let spec: CommandSpec | undefined = base;
   if (base?.subcommands !== undefined && argv.length > 1) {
     const subName = `${base.name}|${(argv[1] as Buffer).toString('latin1').toLowerCase()}`;

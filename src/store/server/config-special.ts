@@ -37,8 +37,18 @@ export interface OutputBufferLimit {
 
 export type ClientClass = 'normal' | 'slave' | 'pubsub';
 
-/** Parses the canonical text into the three classes' limits. */
-export function outputBufferLimits(canonical: string): Readonly<Record<ClientClass, OutputBufferLimit>> {
+type OutputBufferLimits = Readonly<Record<ClientClass, OutputBufferLimit>>;
+
+/** The last text parsed and its limits: the reply path asks on every write, CONFIG SET rarely changes it. */
+let lastParsedLimits: { readonly canonical: string; readonly limits: OutputBufferLimits } | undefined;
+
+/** The three classes' limits of a canonical text (cached: the text changes only by CONFIG SET). */
+export function outputBufferLimits(canonical: string): OutputBufferLimits {
+  if (lastParsedLimits?.canonical !== canonical) lastParsedLimits = { canonical, limits: parseCanonicalLimits(canonical) };
+  return lastParsedLimits.limits;
+}
+
+function parseCanonicalLimits(canonical: string): OutputBufferLimits {
   const words = canonical.split(' ');
   const limits: Record<ClientClass, OutputBufferLimit> = {
     normal: { hardBytes: 0, softBytes: 0, softSeconds: 0 },

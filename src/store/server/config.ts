@@ -2,11 +2,17 @@ import { assert } from '../../core/assert.js';
 import { parseStrictIntegerText } from '../protocol/integer-text.js';
 import type { EncodingConfig } from '../keyspace/encoding-config.js';
 import { configParameters, type ConfigParameter } from './config-parameters.js';
+import { inertConfigParameters } from './config-parameters-inert.js';
 import { validateSpecialConfig } from './config-special.js';
 import { parseMemory } from './memory-text.js';
 
+/** Every parameter, those the store acts on first. */
+const allParameters: readonly ConfigParameter[] = [...configParameters, ...inertConfigParameters];
+
 /** Options given to a node: redis.conf directives by name (or alias), values as in the file. */
 export type ConfigOptions = Readonly<Record<string, string | number | boolean>>;
+
+type MutableEncodingConfig = { -readonly [Field in keyof EncodingConfig]: EncodingConfig[Field] };
 
 /** Why a value was refused, in CONFIG SET's words (config.c). */
 export type ConfigValueError = { readonly error: string };
@@ -19,16 +25,20 @@ export class StoreConfig {
   private readonly values = new Map<string, string>();
   private readonly byName = new Map<string, ConfigParameter>();
   private readonly listeners: ((name: string) => void)[] = [];
+  /** Parsed numbers by the name asked for (hot paths read them per command); emptied by every change. */
+  private readonly integerCache = new Map<string, number>();
   /** The live encoding thresholds handed to command handlers (CONFIG SET updates them in place). */
   readonly encoding: EncodingConfig;
+  private readonly encodingValues: MutableEncodingConfig;
 
   constructor(options: ConfigOptions = {}) {
-    for (const parameter of configParameters) {
+    for (const parameter of allParameters) {
       this.byName.set(parameter.name, parameter);
       if (parameter.alias !== undefined) this.byName.set(parameter.alias, parameter);
       this.values.set(parameter.name, parameter.defaultValue);
     }
-    this.encoding = this.liveEncodingConfig();
+    this.encodingValues = this.readEncodingConfig();
+    this.encoding = this.encodingValues;
     for (const [name, value] of Object.entries(options)) {
       const text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
       const result = this.set(name, text, { startup: true });
@@ -43,21 +53,26 @@ export class StoreConfig {
 
   /** Names and aliases in table order, as CONFIG GET * lists them. */
   *names(): IterableIterator<{ readonly name: string; readonly parameter: ConfigParameter }> {
-    for (const parameter of configParameters) {
+    for (const parameter of allParameters) {
       yield { name: parameter.name, parameter };
       if (parameter.alias !== undefined) yield { name: parameter.alias, parameter };
     }
   }
 
   get(name: string): string {
+    const direct = this.values.get(name);
+    if (direct !== undefined) return direct;
     const parameter = this.lookup(name);
     assert(parameter !== undefined, `config parameter ${name} exists`);
     return this.values.get(parameter.name) as string;
   }
 
   integer(name: string): number {
+    const cached = this.integerCache.get(name);
+    if (cached !== undefined) return cached;
     const value = Number(this.get(name));
     assert(Number.isFinite(value), `config ${name} is numeric`);
+    this.integerCache.set(name, value);
     return value;
   }
 
@@ -79,20 +94,21 @@ export class StoreConfig {
     const parsed = parseConfigValue(parameter, value, this.values.get(parameter.name) ?? '');
     if (typeof parsed !== 'string') return parsed;
     this.values.set(parameter.name, parsed);
+    this.integerCache.clear();
+    Object.assign(this.encodingValues, this.readEncodingConfig());
     for (const listener of this.listeners) listener(parameter.name);
     return undefined;
   }
 
-  private liveEncodingConfig(): EncodingConfig {
-    const read = (name: string): number => this.integer(name);
+  private readEncodingConfig(): MutableEncodingConfig {
     return {
-      get listMaxListpackSize() { return read('list-max-listpack-size'); },
-      get listCompressDepth() { return read('list-compress-depth'); },
-      get hashMaxListpackEntries() { return read('hash-max-listpack-entries'); },
-      get hashMaxListpackValue() { return read('hash-max-listpack-value'); },
-      get setMaxIntsetEntries() { return read('set-max-intset-entries'); },
-      get zsetMaxListpackEntries() { return read('zset-max-listpack-entries'); },
-      get zsetMaxListpackValue() { return read('zset-max-listpack-value'); },
+      listMaxListpackSize: this.integer('list-max-listpack-size'),
+      listCompressDepth: this.integer('list-compress-depth'),
+      hashMaxListpackEntries: this.integer('hash-max-listpack-entries'),
+      hashMaxListpackValue: this.integer('hash-max-listpack-value'),
+      setMaxIntsetEntries: this.integer('set-max-intset-entries'),
+      zsetMaxListpackEntries: this.integer('zset-max-listpack-entries'),
+      zsetMaxListpackValue: this.integer('zset-max-listpack-value'),
     };
   }
 }

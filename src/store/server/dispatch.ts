@@ -4,6 +4,7 @@ import type { Client } from './client.js';
 import { lookupCommand } from './command-lookup.js';
 import { isAuthRequired } from './event-loop.js';
 import { ExecutionContext } from './execution-context.js';
+import { oomError, performEvictions } from './eviction.js';
 import type { StoreNode } from './node.js';
 import { plantedHandler } from './planted-bugs.js';
 
@@ -20,7 +21,7 @@ export function processCommand(node: StoreNode, client: Client, argv: Buffer[]):
     client.closeAsap = true;
     return;
   }
-  const found = lookupCommand(node.commandTable, argv);
+  const found = lookupCommand(node.commandTable, argv, commandName);
   if ('error' in found) {
     client.lastCommandName = found.spec?.name ?? 'NULL';
     rejectCommand(node, client, found.spec, found.error);
@@ -49,6 +50,7 @@ function refusalFor(node: StoreNode, client: Client, spec: CommandSpec): string 
   }
   if (isAuthRequired(node, client) && !spec.flags.includes('no_auth')) return errors.noAuth;
   if (client.multi !== undefined && spec.flags.includes('no_multi')) return 'ERR Command not allowed inside a transaction';
+  if (outOfMemoryRefuses(node, client, spec)) return oomError;
   for (const guard of node.commandGuards) {
     const refused = guard(client, spec);
     if (refused !== undefined) return refused;
@@ -59,6 +61,18 @@ function refusalFor(node: StoreNode, client: Client, spec: CommandSpec): string 
     return `ERR Can't execute '${spec.name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`;
   }
   return undefined;
+}
+
+/**
+ * The maxmemory check: evictions run first; a command that may grow memory
+ * (denyoom, or EXEC of one) is refused when memory stays over the limit, and
+ * inside MULTI so is every command that would be queued.
+ */
+function outOfMemoryRefuses(node: StoreNode, client: Client, spec: CommandSpec): boolean {
+  if (node.config.integer('maxmemory') === 0) return false;
+  if (performEvictions(node, node.evictionRng) === 'ok') return false;
+  const deniedOnOom = spec.flags.includes('denyoom') || (spec.name === 'exec' && queuedFlag(client, 'denyoom'));
+  return deniedOnOom || (client.multi !== undefined && !['exec', 'discard', 'quit', 'reset'].includes(spec.name));
 }
 
 /** True if a queued command of the client's transaction has the flag (mstate.cmd_flags). */

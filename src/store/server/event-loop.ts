@@ -1,4 +1,5 @@
 import { outputBufferLimits, type ClientClass } from './config-special.js';
+import type { ParserPolicy } from '../protocol/request-parser.js';
 import type { Client } from './client.js';
 import { timeOutExpiredBlockedClients } from './blocked-clients.js';
 import { processCommand } from './dispatch.js';
@@ -13,6 +14,7 @@ import type { StoreNode } from './node.js';
 export function handleClientData(node: StoreNode, client: Client, data: Uint8Array): void {
   if (client.closed) return;
   node.stats.netInputBytes += data.length;
+  node.stats.readsProcessed++;
   client.lastInteractionMs = node.env.clock.nowMs();
   client.parser.append(data);
   if (client.kind === 'normal' && client.parser.pendingBytes() > node.config.integer('client-query-buffer-limit')) {
@@ -26,12 +28,15 @@ export function handleClientData(node: StoreNode, client: Client, data: Uint8Arr
 
 /** Executes the complete commands in the client's query buffer. */
 export function processInputBuffer(node: StoreNode, client: Client): void {
+  let policy: ParserPolicy | undefined;
   while (!client.closed && client.blocked === undefined && !client.closeAfterReply && !client.closeAsap) {
-    const request = client.parser.next({
-      protoMaxBulkLen: node.config.integer('proto-max-bulk-len'),
-      trusted: client.kind === 'master' || client.kind === 'loader',
-      authRequired: isAuthRequired(node, client),
-    });
+    // A command may change what the policy depends on (AUTH, CONFIG SET): re-read it when it did.
+    const authRequired = isAuthRequired(node, client);
+    const protoMaxBulkLen = node.config.integer('proto-max-bulk-len');
+    if (policy?.authRequired !== authRequired || policy.protoMaxBulkLen !== protoMaxBulkLen) {
+      policy = { protoMaxBulkLen, trusted: client.kind === 'master' || client.kind === 'loader', authRequired };
+    }
+    const request = client.parser.next(policy);
     if (request === undefined) break;
     if (request.kind === 'empty') continue;
     if (request.kind === 'protocolError') {
@@ -42,10 +47,24 @@ export function processInputBuffer(node: StoreNode, client: Client): void {
       return;
     }
     client.currentArgvBytes = request.argv.reduce((sum, argument) => sum + argument.length, 0);
-    processCommand(node, client, request.argv);
+    processWithReplyMode(node, client, request.argv);
     client.currentArgvBytes = 0;
   }
   client.parser.compact();
+}
+
+/**
+ * processCommand under CLIENT REPLY OFF/SKIP: the command's replies are
+ * dropped (messages pushed to the client later are not); then, as
+ * commandProcessed does, a SKIP given by this command applies to the next.
+ */
+function processWithReplyMode(node: StoreNode, client: Client, argv: Buffer[]): void {
+  const mutedBefore = client.reply.muted;
+  if (client.replyOff || client.replySkip) client.reply.muted = true;
+  processCommand(node, client, argv);
+  client.reply.muted = mutedBefore;
+  client.replySkip = client.replySkipNext;
+  client.replySkipNext = false;
 }
 
 /** authRequired(c): a password is set and this connection has not authenticated. */
@@ -88,6 +107,7 @@ function writeReplies(node: StoreNode): void {
     if (client.reply.hasPendingBytes()) {
       const bytes = client.reply.takeBytes();
       node.stats.netOutputBytes += bytes.length;
+      node.stats.writesProcessed++;
       client.lastInteractionMs = nowMs;
       client.transport.write(bytes);
     }

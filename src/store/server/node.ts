@@ -22,6 +22,7 @@ import { ServerStats, type StepCounter } from './stats.js';
 import { WatchRegistry } from './watch-registry.js';
 import type { InfoProvider } from './info.js';
 import { memoryUsage } from './memory-estimate.js';
+import { attachPersistence } from '../persistence/attach.js';
 
 /** Descriptors 0-6 are stdio, the listening sockets and the event loop's own. */
 const FIRST_CLIENT_DESCRIPTOR = 7;
@@ -55,6 +56,8 @@ export class StoreNode implements KeyspaceHost {
   readonly rng: Prng;
   readonly keyspaceRng: Prng;
   readonly lfuRng: Prng;
+  /** Eviction sampling (maxmemory policies). */
+  readonly evictionRng: Prng;
   readonly activeExpire: ActiveExpire;
   readonly clients = new Map<number, Client>();
   readonly beforeSleepHooks: (() => void)[] = [];
@@ -67,6 +70,8 @@ export class StoreNode implements KeyspaceHost {
   readonly infoProviders = new Map<string, InfoProvider[]>();
   /** Run by FLUSHALL after the data is gone (the RDB layer saves an empty snapshot when `save` is set). */
   readonly flushAllHooks: (() => void)[] = [];
+  /** Run by serverCron at `hz` (persistence: save points, AOF rewrites, postponed AOF flushes). */
+  readonly cronHooks: (() => void)[] = [];
   /** UNIX time in seconds of the last successful save (LASTSAVE); the RDB layer updates it. */
   lastSaveSeconds: number;
   /** Clients unblocked since the last beforeSleep, whose buffered input is processed next. */
@@ -98,6 +103,7 @@ export class StoreNode implements KeyspaceHost {
     this.rng = options.env.rng.fork('commands');
     this.keyspaceRng = options.env.rng.fork('keyspace');
     this.lfuRng = options.env.rng.fork('lfu');
+    this.evictionRng = options.env.rng.fork('eviction');
     this.config.onChange(() => {
       this.cachedAccessPolicy = undefined;
     });
@@ -110,6 +116,8 @@ export class StoreNode implements KeyspaceHost {
     this.lastSaveSeconds = Math.floor(this.startTimeMs / 1000);
     const runIdRng = options.env.rng.fork('run-id');
     this.runId = Array.from({ length: 40 }, () => runIdRng.int(16).toString(16)).join('');
+    // Last: loads the dataset from disk (RDB or AOF) and hooks the AOF into propagation and beforeSleep.
+    attachPersistence(this);
   }
 
   /** Starts listening on the configured port and the serverCron timer. */
@@ -376,6 +384,7 @@ export class StoreNode implements KeyspaceHost {
   private serverCron(): void {
     closeIdleClients(this);
     if (!this.isReplica) this.activeExpire.runSlowCycle();
+    for (const hook of this.cronHooks) hook();
     this.scheduleBeforeSleep();
   }
 }

@@ -9,13 +9,18 @@ import type { StoreNode } from './node.js';
  * - `staleReadsMs`: GET answers with the oldest value GET saw for the key
  *   within the last N ms (a read served from a stale snapshot), which breaks
  *   linearizability as soon as a write lands inside the window.
+ * - `aofReplyBeforeWrite` (`debug-aof-reply-before-write yes`): under
+ *   appendfsync always, beforeSleep sends the replies before the AOF is
+ *   written and fsynced (the persistence layer defers its flush), so a crash
+ *   loses acknowledged writes.
  */
 export interface PlantedBugs {
   readonly staleReadsMs: number;
+  readonly aofReplyBeforeWrite?: boolean;
 }
 
 /** Scenario config names that plant a bug instead of setting a redis.conf parameter. */
-export const plantedBugConfigNames: readonly string[] = ['debug-stale-reads-ms'];
+export const plantedBugConfigNames: readonly string[] = ['debug-stale-reads-ms', 'debug-aof-reply-before-write'];
 
 interface Snapshot {
   readonly timeMs: number;
@@ -32,7 +37,15 @@ interface PlantedState {
 
 const plantedStates = new WeakMap<StoreNode, PlantedState>();
 
+const aofReplyBeforeWriteNodes = new WeakSet<StoreNode>();
+
+/** Whether `debug-aof-reply-before-write` was planted in this node. */
+export function isAofReplyBeforeWritePlanted(node: StoreNode): boolean {
+  return aofReplyBeforeWriteNodes.has(node);
+}
+
 export function plantBugs(node: StoreNode, bugs: PlantedBugs): void {
+  if (bugs.aofReplyBeforeWrite === true) aofReplyBeforeWriteNodes.add(node);
   if (bugs.staleReadsMs <= 0) return;
   plantedStates.set(node, { bugs, snapshots: new Map() });
 }
@@ -40,7 +53,7 @@ export function plantBugs(node: StoreNode, bugs: PlantedBugs): void {
 /** The planted bugs a scenario config asks for (`debug-stale-reads-ms`). */
 export function plantedBugsOf(config: Readonly<Record<string, string>>): PlantedBugs {
   const staleReadsMs = Number(config['debug-stale-reads-ms'] ?? '0');
-  return { staleReadsMs: Number.isFinite(staleReadsMs) && staleReadsMs > 0 ? staleReadsMs : 0 };
+  return { staleReadsMs: Number.isFinite(staleReadsMs) && staleReadsMs > 0 ? staleReadsMs : 0, aofReplyBeforeWrite: config['debug-aof-reply-before-write'] === 'yes' };
 }
 
 function staleGet(state: PlantedState, ctx: CommandContext, realHandler: (ctx: CommandContext) => void): void {

@@ -27,6 +27,10 @@ export class ServerStats {
   totalErrorReplies = 0;
   netInputBytes = 0;
   netOutputBytes = 0;
+  /** stat_total_reads_processed: reads from client sockets (data events). */
+  readsProcessed = 0;
+  /** stat_total_writes_processed: reply writes to client sockets. */
+  writesProcessed = 0;
   /** server.dirty: changes since the last save. */
   dirty = 0;
   unexpectedErrorReplies = 0;
@@ -62,6 +66,8 @@ export class ServerStats {
     this.totalErrorReplies = 0;
     this.netInputBytes = 0;
     this.netOutputBytes = 0;
+    this.readsProcessed = 0;
+    this.writesProcessed = 0;
     this.unexpectedErrorReplies = 0;
     this.errorCounts.clear();
     this.commands.clear();

@@ -45,9 +45,9 @@ describe('durability contract: no persistence', () => {
     expect(checkDurabilityContract(input({}, [{ startUs: 1000, endUs: 2000, kind: 'partition' }])).valid).toBe(false);
   });
 
-  it("is 'unknown' for a persistence configuration no rule governs yet", () => {
+  it("is 'unknown' for a persistence configuration no rule governs", () => {
     const aof: PersistenceSummary = { appendonly: true, appendfsync: 'always', rdbSnapshots: false };
-    expect(checkDurabilityContract(input({ a: 2, s: ['x'], l: 'p' }, [], aof))).toMatchObject({ valid: 'unknown', rule: null });
+    expect(checkDurabilityContract(input({ a: 2, s: ['x'], l: 'p' }, [], aof), [])).toMatchObject({ valid: 'unknown', rule: null });
   });
 
   it('takes extra rules, first match wins', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSetLostWrites } from '../../../src/checker/set-lost-writes.js';
 import type { Op } from '../../../src/history/op.js';
+import { drawnOperations, TIMELINE_OPERATIONS_MAX } from '../../../src/scenario/timeline.js';
 import { escapeHtml, scriptSafeJson } from '../../../src/scenario/timeline/html-escape.js';
 import { timelineOperations } from '../../../src/scenario/timeline/timeline-operations.js';
 import { faultLanes } from '../../../src/scenario/timeline/timeline-rows.js';
@@ -83,5 +84,19 @@ describe('html escaping', () => {
     const json = scriptSafeJson({ value: '</script><!-- \u2028' });
     expect(json).not.toMatch(/<\/script|<!--|\u2028/);
     expect(JSON.parse(json)).toEqual({ value: '</script><!-- \u2028' });
+  });
+});
+
+describe('drawnOperations', () => {
+  it('keeps at most TIMELINE_OPERATIONS_MAX operations, the violating ones always, renumbered in order', () => {
+    const history: Op[] = [];
+    const total = TIMELINE_OPERATIONS_MAX + 5;
+    for (let index = 0; index < total; index++) history.push(op(2 * index, index, 'invoke', 'add', index, index * 10), op(2 * index + 1, index, 'ok', 'add', index, index * 10 + 5));
+    const lastInvoke = 2 * (total - 1);
+    const drawn = drawnOperations(timelineOperations(history), new Map([[lastInvoke, ['planted']]]));
+    expect(drawn).toHaveLength(TIMELINE_OPERATIONS_MAX);
+    expect(drawn.map((operation) => operation.id)).toEqual(drawn.map((_, index) => index));
+    expect(drawn[drawn.length - 1]?.invokeIndex).toBe(lastInvoke);
+    expect(drawn[drawn.length - 2]?.invokeIndex).toBe(2 * (TIMELINE_OPERATIONS_MAX - 2));
   });
 });

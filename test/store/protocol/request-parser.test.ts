@@ -105,3 +105,27 @@ describe('RequestParser', () => {
     expect(parser.next(policy)).toBeUndefined();
   });
 });
+
+describe('RequestParser chunk ownership', () => {
+  it('keeps what it buffered after compact even if the caller reuses its chunk', () => {
+    const parser = new RequestParser();
+    const wire = encodeRequest(['SET', 'key', 'value']);
+    const chunk = Buffer.from(wire.subarray(0, wire.length - 4));
+    parser.append(chunk);
+    expect(parser.next(policy)).toBeUndefined();
+    parser.compact();
+    chunk.fill(0x21);
+    parser.append(wire.subarray(wire.length - 4));
+    const parsed = parser.next(policy);
+    expect(parsed).toEqual({ kind: 'command', argv: [Buffer.from('SET'), Buffer.from('key'), Buffer.from('value')] });
+  });
+
+  it('gives arguments that do not alias the chunk they came from', () => {
+    const parser = new RequestParser();
+    const chunk = encodeRequest(['GET', 'k']);
+    parser.append(chunk);
+    const parsed = parser.next(policy);
+    chunk.fill(0x21);
+    expect(parsed).toEqual({ kind: 'command', argv: [Buffer.from('GET'), Buffer.from('k')] });
+  });
+});

@@ -51,3 +51,38 @@ describe('RespReplyWriter', () => {
     expect(() => writer.takeBytes()).toThrow(/deferred length/);
   });
 });
+
+describe('RespReplyWriter buffers', () => {
+  it('never rewrites bytes it already handed out', () => {
+    const writer = new RespReplyWriter();
+    writer.bulk('first');
+    const taken = writer.takeBytes();
+    const snapshot = Buffer.from(taken);
+    for (let index = 0; index < 2000; index++) writer.bulk(`reply-${index}`);
+    writer.takeBytes();
+    expect(taken).toEqual(snapshot);
+  });
+
+  it('keeps order across slabs, deferred lengths and values larger than a slab', () => {
+    const writer = new RespReplyWriter();
+    const large = Buffer.alloc(40_000, 0x61);
+    writer.integer(1);
+    const length = writer.deferredArray();
+    writer.bulk(large);
+    writer.status('OK');
+    length.set(2);
+    writer.integer(-7);
+    const text = writer.takeBytes().toString('latin1');
+    expect(text).toBe(`:1\r\n*2\r\n$40000\r\n${'a'.repeat(40_000)}\r\n+OK\r\n:-7\r\n`);
+    expect(writer.hasPendingBytes()).toBe(false);
+  });
+
+  it('drops everything while muted', () => {
+    const writer = new RespReplyWriter();
+    writer.muted = true;
+    writer.bulk(Buffer.from('x'));
+    writer.integer(3);
+    writer.raw('+RAW\r\n');
+    expect(writer.hasPendingBytes()).toBe(false);
+  });
+});

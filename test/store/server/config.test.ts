@@ -66,3 +66,32 @@ describe('CONFIG', () => {
     expect(store.node.stats.totalErrorReplies).toBe(0);
   });
 });
+
+describe('CONFIG SET value errors', () => {
+  it('name the parameter as typed, lowercased (captured from redis-server 7.0.15)', () => {
+    const store = createStore();
+    expect(rawReply(store, 'CONFIG SET ZSET-MAX-ZIPLIST-ENTRIES -1\r\n')).toBe(
+      "-ERR CONFIG SET failed (possibly related to argument 'zset-max-ziplist-entries') - argument must be between 0 and 9223372036854775807 inclusive\r\n",
+    );
+    expect(rawReply(store, 'CONFIG SET Hz abc\r\n')).toBe("-ERR CONFIG SET failed (possibly related to argument 'hz') - argument couldn't be parsed into an integer\r\n");
+  });
+
+  it('knows the parameters Redis has even when the store does not act on them', () => {
+    const store = createStore();
+    expect(store.call('CONFIG', 'GET', 'io-threads')).toEqual([Buffer.from('io-threads'), Buffer.from('1')]);
+    expect(store.call('CONFIG', 'GET', 'latency-tracking-info-percentiles')).toEqual([Buffer.from('latency-tracking-info-percentiles'), Buffer.from('50 99 99.9')]);
+    expect(rawReply(store, 'CONFIG SET io-threads 2\r\n')).toBe("-ERR CONFIG SET failed (possibly related to argument 'io-threads') - can't set immutable config\r\n");
+  });
+});
+
+describe('CONFIG SET with a name and its alias', () => {
+  it('treats them as two parameters, applied in order (as redis-server 7.0.15 does)', () => {
+    const store = createStore();
+    expect(store.call('CONFIG', 'SET', 'zset-max-listpack-entries', '9', 'zset-max-ziplist-entries', '3')).toBe('OK');
+    expect(store.node.config.integer('zset-max-listpack-entries')).toBe(3);
+    expect(rawReply(store, 'CONFIG SET zset-max-ziplist-entries -1 zset-max-listpack-entries 0\r\n')).toBe(
+      "-ERR CONFIG SET failed (possibly related to argument 'zset-max-ziplist-entries') - argument must be between 0 and 9223372036854775807 inclusive\r\n",
+    );
+    expect(rawReply(store, 'CONFIG SET hz 5 HZ 6\r\n')).toBe("-ERR CONFIG SET failed (possibly related to argument 'HZ') - duplicate parameter\r\n");
+  });
+});

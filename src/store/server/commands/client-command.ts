@@ -184,6 +184,24 @@ function clientNoEvict(ctx: CommandContext): void {
   ctx.reply.ok();
 }
 
+/** CLIENT REPLY ON|OFF|SKIP: only ON answers (with the client's replies switched back on). */
+function clientReply(ctx: CommandContext): void {
+  const { clientState } = serverContext(ctx);
+  if (argIs(ctx, 2, 'on')) {
+    clientState.replyOff = false;
+    clientState.replySkip = false;
+    clientState.replySkipNext = false;
+    clientState.reply.muted = clientState.kind === 'master' || clientState.kind === 'loader';
+    ctx.reply.ok();
+  } else if (argIs(ctx, 2, 'off')) {
+    clientState.replyOff = true;
+  } else if (argIs(ctx, 2, 'skip')) {
+    if (!clientState.replyOff) clientState.replySkipNext = true;
+  } else {
+    ctx.reply.error(errors.syntax);
+  }
+}
+
 const FLAGS = ['noscript', 'loading', 'stale'] as const;
 const ADMIN_FLAGS = ['admin', 'noscript', 'loading', 'stale'] as const;
 
@@ -198,5 +216,6 @@ export const clientCommand: CommandSpec = container('client', [
   keyless('client|getname', 2, FLAGS, ['slow', 'connection'], clientGetName),
   keyless('client|kill', -3, ADMIN_FLAGS, ['admin', 'slow', 'dangerous', 'connection'], clientKill),
   keyless('client|no-evict', 3, ADMIN_FLAGS, ['admin', 'slow', 'dangerous', 'connection'], clientNoEvict),
+  keyless('client|reply', 3, FLAGS, ['slow', 'connection'], clientReply),
   keyless('client|help', 2, ['loading', 'stale'], ['slow', 'connection'], (ctx) => replyHelp(ctx, 'CLIENT', CLIENT_HELP)),
 ]);

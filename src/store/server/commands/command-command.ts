@@ -1,6 +1,8 @@
 import type { CommandContext, CommandSpec } from '../../commands/command.js';
 import { errors } from '../../commands/errors.js';
+import { writeCommandDocs } from '../command-docs.js';
 import { commandKeyPositions, writeCommandInfo } from '../command-info.js';
+import { keyCountsAreValid } from '../keynum-validity.js';
 import { lookupCommand } from '../command-lookup.js';
 import { serverContext } from '../execution-context.js';
 import { globMatch } from '../glob.js';
@@ -36,19 +38,13 @@ function commandInfo(ctx: CommandContext): void {
   }
 }
 
-/** COMMAND DOCS: the documentation map per command; this store keeps only the group. */
+/** COMMAND DOCS [name ...]: name → docs pairs; unknown names are left out. */
 function commandDocs(ctx: CommandContext): void {
   const specs = ctx.argv.length === 2 ? allSpecs(ctx) : ctx.argv.slice(2).map((name) => findSpec(ctx, name.toString('latin1'))).filter((spec): spec is CommandSpec => spec !== undefined);
   ctx.reply.arrayHeader(specs.length * 2);
   for (const spec of specs) {
     ctx.reply.bulk(spec.name);
-    ctx.reply.arrayHeader(6);
-    ctx.reply.bulk('summary');
-    ctx.reply.bulk('');
-    ctx.reply.bulk('since');
-    ctx.reply.bulk('1.0.0');
-    ctx.reply.bulk('group');
-    ctx.reply.bulk(spec.categories.find((category) => !['read', 'write', 'fast', 'slow', 'admin', 'dangerous', 'blocking'].includes(category)) ?? 'generic');
+    writeCommandDocs(ctx.reply, spec);
   }
 }
 
@@ -81,14 +77,22 @@ function commandList(ctx: CommandContext): void {
 function commandGetKeys(ctx: CommandContext): void {
   const argv = ctx.argv.slice(2);
   const found = lookupCommand(serverContext(ctx).node.commandTable, argv);
-  if ('error' in found) {
-    const unknown = found.error.startsWith('ERR unknown');
-    ctx.reply.error(unknown ? 'ERR Invalid command specified' : 'ERR Invalid number of arguments specified for command');
+  // getKeysSubcommandImpl's order: unknown command, no keys at all, then arity.
+  if (found.spec === undefined) {
+    ctx.reply.error('ERR Invalid command specified');
     return;
   }
-  const positions = commandKeyPositions(found.spec, argv);
   if (found.spec.firstKey <= 0 && found.spec.getKeys === undefined) {
     ctx.reply.error('ERR The command has no key arguments');
+    return;
+  }
+  if ('error' in found) {
+    ctx.reply.error('ERR Invalid number of arguments specified for command');
+    return;
+  }
+  const positions = keyCountsAreValid(found.spec.name, argv) ? commandKeyPositions(found.spec, argv) : [];
+  if (positions.length === 0 && !found.spec.flags.includes('no_mandatory_keys')) {
+    ctx.reply.error('ERR Invalid arguments specified for command');
     return;
   }
   ctx.reply.bulkArray(positions.map((position) => argv[position] as Buffer));

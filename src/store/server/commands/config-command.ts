@@ -47,7 +47,8 @@ function configSet(ctx: CommandContext): void {
       return;
     }
     const refusal = parameter.immutable === true ? "can't set immutable config" : parameter.protected === true ? "can't set protected config" : undefined;
-    const duplicate = changes.some((change) => change.parameter === parameter);
+    // Redis 7.0 registers an alias as its own config entry: a name and its alias are not duplicates.
+    const duplicate = changes.some((change) => change.parameter === parameter && isAlias(change.argument, parameter) === isAlias(argument, parameter));
     if (refusal !== undefined || duplicate) {
       ctx.reply.error(`ERR CONFIG SET failed (possibly related to argument '${argument}') - ${refusal ?? 'duplicate parameter'}`);
       return;
@@ -57,12 +58,17 @@ function configSet(ctx: CommandContext): void {
   for (const change of changes) {
     const parsed = parseConfigValue(change.parameter, change.value, node.config.get(change.parameter.name));
     if (typeof parsed !== 'string') {
-      ctx.reply.error(`ERR CONFIG SET failed (possibly related to argument '${change.argument}') - ${parsed.error}`);
+      // config.c names the parameter as typed but lowercased here (set_configs[i]->name of the name or alias looked up).
+      ctx.reply.error(`ERR CONFIG SET failed (possibly related to argument '${change.argument.toLowerCase()}') - ${parsed.error}`);
       return;
     }
   }
   for (const change of changes) node.config.set(change.parameter.name, change.value);
   ctx.reply.ok();
+}
+
+function isAlias(typedName: string, parameter: ConfigParameter): boolean {
+  return parameter.alias !== undefined && typedName.toLowerCase() === parameter.alias;
 }
 
 function configResetStat(ctx: CommandContext): void {
