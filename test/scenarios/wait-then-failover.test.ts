@@ -50,6 +50,10 @@ describe('wait-then-failover: WAIT 1 acknowledged writes lost when the sentinels
       expect(ack.node).toBe('n1');
       expect(ack.time).toBeLessThanOrEqual(killUs);
     }
+    // The sentinels promoted n3, the replica cut off from the stream, not n2 which had the writes.
+    const masterSpans = output.nodeSpans.filter((span) => span.role === 'master' && span.toUs > killUs);
+    expect(masterSpans.some((span) => span.host === 'n3')).toBe(true);
+    expect(masterSpans.some((span) => span.host === 'n2')).toBe(false);
   });
 
   it('WAIT timeouts are recorded as info with the acked count, never as fail', () => {
