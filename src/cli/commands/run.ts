@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { exitCodes, InputError, UsageError } from '../../core/errors.js';
-import { buildReportFiles, reportDirectoryOf } from '../../scenario/report/build-report-files.js';
+import { reportDirectoryOf } from '../../scenario/report/build-report-files.js';
 import { exitCodeOfVerdict } from '../../scenario/exit-code.js';
 import { runScenario } from '../../scenario/runner.js';
 import type { Scenario } from '../../scenario/scenario.js';
 import { formatTraceEntry } from '../../sim/trace.js';
 import { writeReportFiles } from '../report-writer.js';
+import { reportFilesWithTimeline } from '../worker-sweep-thread.js';
 import { formatRunSummary } from '../run-summary.js';
 import { resolveScenario } from '../scenario-loader.js';
 
@@ -33,7 +34,7 @@ async function runRun(args: RunArguments): Promise<number> {
   const seed = seedOf(args, scenario);
   const reportDir = args.report ? join(args.reportsDir, reportDirectoryOf(scenario.name, seed)) : null;
   const output = runScenario(scenario, seed, { reportDir, wallClockMs: () => performance.now(), keepTrace: args.trace });
-  if (reportDir !== null) writeReportFiles(reportDir, buildReportFiles(output));
+  if (reportDir !== null) writeReportFiles(reportDir, reportFilesWithTimeline(output));
   if (args.trace) for (const entry of output.traceEntries ?? []) process.stdout.write(`${formatTraceEntry(entry)}\n`);
   process.stdout.write(formatRunSummary(output));
   if (args.json) process.stdout.write(`${JSON.stringify(output.result)}\n`);

@@ -24,11 +24,20 @@ export function validateConfig(checks: FieldChecks, value: unknown): void {
     const where = `config.${name}`;
     const valueText = checks.string(text, where);
     if (plantedBugConfigNames.includes(name)) {
-      if (!/^\d+$/.test(valueText)) checks.fail(where, `must be a non-negative integer of ms, got ${JSON.stringify(valueText)}`);
+      validatePlantedBug(checks, where, name, valueText);
       continue;
     }
     const refusal = probe.set(name, valueText, { startup: true });
     if (refusal !== undefined) checks.fail(where, refusal.error === 'Config name not found' ? 'unknown redis.conf parameter' : refusal.error);
+  }
+}
+
+/** Planted-bug switches: `debug-*-ms` take a non-negative integer of ms, the others yes|no. */
+function validatePlantedBug(checks: FieldChecks, where: string, name: string, valueText: string): void {
+  if (name.endsWith('-ms')) {
+    if (!/^\d+$/.test(valueText)) checks.fail(where, `must be a non-negative integer of ms, got ${JSON.stringify(valueText)}`);
+  } else if (valueText !== 'yes' && valueText !== 'no') {
+    checks.fail(where, `must be yes or no, got ${JSON.stringify(valueText)}`);
   }
 }
 
