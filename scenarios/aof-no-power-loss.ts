@@ -8,6 +8,11 @@ import { defineScenario } from '../src/scenario/scenario.js';
  * page cache survives). The recovered state must be a prefix of the
  * acknowledged history, never half a MULTI/EXEC: the durability contract
  * must pass, and its report lists the lost appends.
+ *
+ * One power loss only: as in redis 7.0.15, the truncation aof-load-truncated
+ * makes is not fsynced, so with appendfsync no a second power loss can tear
+ * the old tail and the new writes into one file Redis refuses to load
+ * ("Bad file format"), a liveness failure, not a durability one.
  */
 export default defineScenario({
   name: 'aof-no-power-loss',
@@ -19,7 +24,7 @@ export default defineScenario({
     timeline: [
       { atMs: 3_000, durationMs: 400, fault: { kind: 'kill', target: 'n1' } },
       { atMs: 6_000, durationMs: 500, fault: { kind: 'power-loss', target: 'n1' } },
-      { atMs: 10_000, durationMs: 500, fault: { kind: 'power-loss', target: 'n1' } },
+      { atMs: 10_000, durationMs: 500, fault: { kind: 'kill', target: 'n1' } },
     ],
   },
   phases: { faultsMs: 13_000, healMs: 2_000, quiesceMsMax: 5_000, finalReads: true },

@@ -4,7 +4,7 @@ import { databaseSources } from '../dataset.js';
 import { ensureDirectory, pathIn, strerror, writeWholeFile } from '../files.js';
 import type { Persistence } from '../persistence.js';
 import { snapshotRdb } from '../rdb-save.js';
-import { lastIncr, TEMP_PREFIX, withNewBase, withNewIncr } from './manifest.js';
+import { formatManifest, lastIncr, TEMP_PREFIX, withNewBase, withNewIncr } from './manifest.js';
 import { rewriteAsCommands } from './rewrite-commands.js';
 
 /** What a rewrite writes: an RDB with aof-base 1 (aof-use-rdb-preamble) or the dataset as commands. */
@@ -57,7 +57,9 @@ export function openAofOnStart(persistence: Persistence): void {
   const handle = fs.open(aof.filePath(incrName), { create: true, truncate: false });
   if (handle instanceof EnvError) return persistence.fatal(`Can't open the append-only file ${incrName}: ${strerror(handle)}`);
   aof.incrHandle = handle;
-  if (aof.persistManifest(manifest) instanceof EnvError) return persistence.fatal('Can\'t persist the AOF manifest on server start');
+  // persistAofManifest writes only a changed (dirty) manifest.
+  const changed = formatManifest(manifest) !== formatManifest(aof.manifest);
+  if (changed && aof.persistManifest(manifest) instanceof EnvError) return persistence.fatal('Can\'t persist the AOF manifest on server start');
   aof.lastIncrSize = handle.size();
   aof.lastIncrFsyncOffset = aof.lastIncrSize;
   aof.log('notice', `${hadIncr ? 'Opening' : 'Creating'} AOF incr file ${incrName} on server start`);

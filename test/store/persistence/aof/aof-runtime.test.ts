@@ -140,6 +140,33 @@ describe('AOF tails a power loss can leave', () => {
   });
 });
 
+describe('two power losses in a row under appendfsync no (redis 7.0.15 fidelity)', () => {
+  it('the unsynced truncation lets a second torn power loss splice old tail and new writes: the node then refuses to start', () => {
+    const outcomes = new Set<string>();
+    for (let seed = 1; seed <= 30; seed++) {
+      const sim = new SimNode({ config: aofConfig('no'), seed, disk: { powerLoss: { lose: 0, keepPrefix: 1, tornSectors: 3 } } });
+      const write = (from: number): void => {
+        for (let index = from; index < from + 40; index++) sim.callWithin(1, 'RPUSH', 'l', `element-${index}-${'q'.repeat(index % 30)}`);
+      };
+      write(0);
+      sim.powerLoss();
+      sim.restart();
+      write(1000);
+      sim.powerLoss();
+      sim.restart();
+      if (sim.host.state === 'exited') {
+        expect(sim.logs.some((line) => line.includes('Bad file format'))).toBe(true);
+        outcomes.add('refused to start');
+      } else {
+        const list = (sim.call('LRANGE', 'l', '0', '-1') as Buffer[]).map((element) => element.toString());
+        expect(list.every((element) => /^element-\d+-q*$/.test(element))).toBe(true);
+        outcomes.add('loaded');
+      }
+    }
+    expect([...outcomes].sort()).toEqual(['loaded', 'refused to start']);
+  });
+});
+
 describe('everysec with a slow disk', () => {
   it('postpones the write up to 2 s while a background fsync runs (aof_delayed_fsync), so a kill can lose acknowledged writes', () => {
     const sim = new SimNode({ config: aofConfig('everysec'), disk: { latency: { fsync: { kind: 'constant', ms: 5000 } } } });
