@@ -5,6 +5,7 @@ import type { TraceEntry } from '../sim/trace.js';
 import type { CheckResult } from './checks/run-checks.js';
 import type { RunResult } from './run-result.js';
 import type { Scenario, TimedFault } from './scenario.js';
+import type { SimHost } from '../sim/sim-host.js';
 
 export interface RunOptions {
   /** Where the CLI will write the report (echoed in the result); null or absent: no report. */
@@ -15,6 +16,11 @@ export interface RunOptions {
   readonly keepTrace?: boolean;
   /** An explicit fault list that replaces the scenario's timeline and swarm draw (shrink, replay of a timeline). */
   readonly timelineOverride?: readonly TimedFault[];
+  /**
+   * Called once at the end of the run (also after a crash) with the store
+   * hosts, e.g. for `--export-disk` to copy their durable disk images.
+   */
+  readonly onRunEnd?: (storeHosts: readonly SimHost[]) => void;
 }
 
 /** When each phase began and ended, in true simulated µs. */

@@ -99,6 +99,7 @@ export function runScenario(scenario: Scenario, seed: number, options: RunOption
   } catch (error: unknown) {
     crash = crashReportOf(error, run.world.nowUs());
   }
+  options.onRunEnd?.(run.deployment.storeHosts.map((name) => run.world.host(name)));
   return assembleOutput(run, { crash, liveness, checkResults, phases: phases.value, wallMs: (options.wallClockMs?.() ?? 0) - wallStartMs, options });
 }
 

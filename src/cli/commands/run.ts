@@ -5,8 +5,10 @@ import { reportDirectoryOf } from '../../scenario/report/build-report-files.js';
 import { exitCodeOfVerdict } from '../../scenario/exit-code.js';
 import { runScenario } from '../../scenario/runner.js';
 import type { Scenario } from '../../scenario/scenario.js';
+import type { SimHost } from '../../sim/sim-host.js';
 import { formatTraceEntry } from '../../sim/trace.js';
 import { writeReportFiles } from '../report-writer.js';
+import { exportDurableDisks } from '../write-exported-disk.js';
 import { reportFilesWithTimeline } from '../worker-sweep-thread.js';
 import { formatRunSummary } from '../run-summary.js';
 import { resolveScenario } from '../scenario-loader.js';
@@ -21,6 +23,7 @@ interface RunArguments {
   readonly trace: boolean;
   readonly report: boolean;
   readonly reportsDir: string;
+  readonly exportDisk?: string;
 }
 
 function seedOf(args: RunArguments, scenario: Scenario): number {
@@ -33,7 +36,10 @@ async function runRun(args: RunArguments): Promise<number> {
   const scenario = await resolveScenario(args.scenario);
   const seed = seedOf(args, scenario);
   const reportDir = args.report ? join(args.reportsDir, reportDirectoryOf(scenario.name, seed)) : null;
-  const output = runScenario(scenario, seed, { reportDir, wallClockMs: () => performance.now(), keepTrace: args.trace });
+  const exportDisk = args.exportDisk;
+  const onRunEnd = exportDisk === undefined ? {} : { onRunEnd: (hosts: readonly SimHost[]) => exportDurableDisks(exportDisk, hosts) };
+  const output = runScenario(scenario, seed, { reportDir, wallClockMs: () => performance.now(), keepTrace: args.trace, ...onRunEnd });
+  if (exportDisk !== undefined) process.stderr.write(`durable disk images of the store hosts written to ${exportDisk}/<host>/\n`);
   if (reportDir !== null) writeReportFiles(reportDir, reportFilesWithTimeline(output));
   if (args.trace) for (const entry of output.traceEntries ?? []) process.stdout.write(`${formatTraceEntry(entry)}\n`);
   process.stdout.write(formatRunSummary(output));
@@ -51,7 +57,8 @@ export const runCommand: CommandModule<object, RunArguments> = {
       .option('json', { type: 'boolean', default: false, describe: 'end stdout with one JSON line: {scenario, seed, traceHash, verdict, expected, checks, stats, nodes, reportDir}' })
       .option('trace', { type: 'boolean', default: false, describe: 'print the trace (the last events kept) before the summary' })
       .option('report', { type: 'boolean', default: true, describe: 'write the report files (--no-report to skip)' })
-      .option('reports-dir', { type: 'string', default: 'reports', describe: 'where reports go: <dir>/<scenario>/seed-<n>/' }) as unknown as Argv<RunArguments>,
+      .option('reports-dir', { type: 'string', default: 'reports', describe: 'where reports go: <dir>/<scenario>/seed-<n>/' })
+      .option('export-disk', { type: 'string', describe: "write each store host's durable files (what survives a power loss at the end) to DIR/<host>/" }) as unknown as Argv<RunArguments>,
   handler: async (args) => {
     try {
       process.exitCode = await runRun(args);
