@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findFreeLoopbackPort } from './free-port.js';
 import { RespConnection } from './resp-connection.js';
 
@@ -24,7 +26,9 @@ const startAttemptsMax = 3;
 
 /**
  * Starts a throwaway redis-server on a free 127.0.0.1 port with persistence
- * off. Retries on another port if the one picked was taken in between.
+ * off, in a fresh temporary data directory (unless the caller passes --dir):
+ * a full resync still writes dump.rdb there, never into the checkout.
+ * Retries on another port if the one picked was taken in between.
  */
 export async function startRealRedis(options: RealRedisOptions = {}): Promise<RealRedisServer> {
   if (!existsSync(redisServerPath)) {
@@ -43,7 +47,12 @@ export async function startRealRedis(options: RealRedisOptions = {}): Promise<Re
 }
 
 async function startOnPort(port: number, options: RealRedisOptions): Promise<RealRedisServer> {
-  const argumentsList = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
+  const callerChoosesDir = (options.extraArguments ?? []).includes('--dir');
+  const dataDir = callerChoosesDir ? null : mkdtempSync(join(tmpdir(), 'redsim-real-redis-'));
+  const removeDataDir = (): void => {
+    if (dataDir !== null) rmSync(dataDir, { recursive: true, force: true });
+  };
+  const argumentsList = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...(dataDir === null ? [] : ['--dir', dataDir])];
   // LC_ALL=C: SORT ALPHA compares with strcoll, which then compares bytes as our store does.
   const child = spawn(redisServerPath, [...argumentsList, ...(options.extraArguments ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,12 +65,16 @@ async function startOnPort(port: number, options: RealRedisOptions): Promise<Rea
     await waitUntilServing(port, child, options.startTimeoutMs ?? 10_000);
   } catch (error) {
     await stopChild(child);
+    removeDataDir();
     throw new Error(`${String(error)}\n${output.join('').slice(-2000)}`);
   }
   return {
     port,
     connect: () => RespConnection.open(port),
-    stop: () => stopChild(child),
+    stop: async () => {
+      await stopChild(child);
+      removeDataDir();
+    },
   };
 }
 
