@@ -5,11 +5,8 @@ import type { Env } from '../../env/env.js';
 import { RealClock } from '../../env/real/real-clock.js';
 import { RealFileSystem } from '../../env/real/real-filesystem.js';
 import { RealTimers } from '../../env/real/real-timers.js';
-import type { CommandSpec } from '../../store/commands/command.js';
-import { buildCommandTable } from '../../store/commands/table.js';
 import { replicationOf } from '../../store/replication/replication.js';
 import { StoreNode } from '../../store/server/node.js';
-import { functionFlushCommandSpec } from './function-flush-command.js';
 import { isDeniedByProtectedMode, PROTECTED_MODE_DENIAL } from './protected-mode.js';
 import { isLogLevel, RedisLog } from './redis-log.js';
 import { parseBindAddresses, ServeNetwork } from './serve-network.js';
@@ -63,7 +60,7 @@ export async function startServeProcess(options: ServeOptions): Promise<ServePro
   }
   log.log('notice', `Running mode=standalone, port=${port}.`);
   log.log('warning', 'Server initialized');
-  const node = new StoreNode({ env, config: settings, extraCommands: missingCommands() });
+  const node = new StoreNode({ env, config: settings });
   wiring.node = node;
   if (wiring.exiting) return undefined;
   // Installs replication now, so `replicaof` from the config starts the master link and INFO/ROLE answer from the start.
@@ -105,12 +102,6 @@ function realServeEnv(dir: string, network: ServeNetwork, log: RedisLog, exit: (
     log: (level, message) => log.log(level, message),
     exit,
   };
-}
-
-/** FUNCTION FLUSH comes from redsim serve unless the store's own table has FUNCTION by now. */
-function missingCommands(): CommandSpec[] {
-  const table = buildCommandTable();
-  return [functionFlushCommandSpec()].filter((spec) => !table.has(spec.name));
 }
 
 async function listenOrFail(node: StoreNode, network: ServeNetwork, log: RedisLog, port: number): Promise<boolean> {

@@ -2,6 +2,7 @@ import { assert } from '../../core/assert.js';
 import type { CommandSpec } from './command.js';
 import { bitCommands } from './families/bits.js';
 import { connectionCommands } from './families/connection.js';
+import { functionCommands } from './families/functions.js';
 import { hashCommands } from './families/hashes.js';
 import { keyCommands } from './families/keys.js';
 import { listCommands } from './families/lists.js';
@@ -29,6 +30,7 @@ export const commandFamilies: readonly (readonly CommandSpec[])[] = [
   transactionCommands,
   replicationCommands,
   persistenceCommands,
+  functionCommands,
 ];
 
 /** The command table, keyed by lowercase name. */

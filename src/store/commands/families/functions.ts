@@ -1,14 +1,13 @@
-import type { CommandSpec } from '../../store/commands/command.js';
-import { argIs, container, replySubcommandSyntaxError } from '../../store/server/commands/spec.js';
+import type { CommandSpec } from '../command.js';
+import { argIs, container, replySubcommandSyntaxError } from '../../server/commands/spec.js';
 
 /**
  * FUNCTION FLUSH [ASYNC|SYNC] (functions.c), the one FUNCTION subcommand a
  * store without scripting can answer truthfully: there are never functions
  * to delete. redis-server's test suite sends it before every test file in
- * external-server mode. Used by `redsim serve` only while the store's own
- * table has no FUNCTION command.
+ * external-server mode. The other FUNCTION subcommands are not implemented.
  */
-export function functionFlushCommandSpec(): CommandSpec {
+function functionFlushCommandSpec(): CommandSpec {
   const flush: CommandSpec = {
     name: 'function|flush',
     arity: -2,
@@ -32,3 +31,5 @@ export function functionFlushCommandSpec(): CommandSpec {
   };
   return container('function', [flush], ['slow']);
 }
+
+export const functionCommands: readonly CommandSpec[] = [functionFlushCommandSpec()];
