@@ -13,6 +13,8 @@ export default defineScenario({
   description: 'list-append in MULTI/EXEC with AOF everysec and power losses that tear the AOF tail: a prefix survives, never half a transaction (valid contract)',
   topology: { kind: 'standalone' },
   config: { save: '', appendonly: 'yes', appendfsync: 'everysec' },
+  disk: { powerLoss: { lose: 1, keepPrefix: 1, tornSectors: 1, garble: 1 } },
+  recovery: { onAofLoadError: 'check-aof-fix', repairDelayMs: 500 },
   workload: { kind: 'list-append', clients: 5, keys: 3, rateHz: 30, opTimeoutMs: 300, appendsPerTransaction: 3, readFraction: 0 },
   nemesis: {
     timeline: [
@@ -26,5 +28,5 @@ export default defineScenario({
   phases: { faultsMs: 13_000, healMs: 2_000, quiesceMsMax: 5_000, finalReads: true },
   checkers: ['durability'],
   seeds: [1, 2, 3, 4, 5],
-  expect: { valid: true },
+  expect: { valid: true, startRefusals: 'required' },
 });

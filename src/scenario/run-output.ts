@@ -3,6 +3,7 @@ import type { AppliedFault } from '../nemesis/applied-fault.js';
 import type { SwarmDraw } from '../nemesis/swarm.js';
 import type { TraceEntry } from '../sim/trace.js';
 import type { CheckResult } from './checks/run-checks.js';
+import type { RecoveryRecord } from './recovery/start-refusal.js';
 import type { RunResult } from './run-result.js';
 import type { Scenario, TimedFault } from './scenario.js';
 import type { SimHost } from '../sim/sim-host.js';
@@ -55,7 +56,8 @@ export interface CrashReport {
 
 /** Why a run is a liveness failure. */
 export interface LivenessFailure {
-  readonly phase: 'quiesce' | 'final-reads' | 'convergence';
+  /** `start-refused`: a store node refused to start (its data did not load) and stayed down, or refused where the scenario expects no refusal. */
+  readonly phase: 'quiesce' | 'final-reads' | 'convergence' | 'start-refused';
   readonly reason: string;
 }
 
@@ -74,6 +76,8 @@ export interface RunOutput {
   /** Full checker results by checker name (the result's `checks` are their summaries). */
   readonly checkResults: Readonly<Record<string, CheckResult>>;
   readonly anomalies: readonly string[];
+  /** Store nodes that refused to start, and the operator's repairs, in full (warnings, the tool's output). */
+  readonly recovery: RecoveryRecord;
   readonly crash: CrashReport | null;
   readonly liveness: LivenessFailure | null;
   /** Kept trace entries, when `keepTrace` was set. */

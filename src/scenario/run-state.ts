@@ -10,12 +10,13 @@ import { ProcessIdAllocator } from '../workload/process-ids.js';
 import { WorkloadDriver } from '../workload/workload-driver.js';
 import { workloadKeyNames } from '../workload/workload-kind.js';
 import { NodeSpanRecorder } from './node-spans.js';
+import { RecoveryOperator } from './recovery/recovery-operator.js';
 import { type PhasePlan, planPhases, FINAL_READ_ATTEMPTS_MAX } from './phase-plan.js';
 import type { RunOptions } from './run-output.js';
 import type { Scenario, TimedFault } from './scenario.js';
 import { buildDeployment } from './topology/build-deployment.js';
 import type { Deployment } from './topology/deployment.js';
-import { storeConfigOf } from './topology/store-process.js';
+import { type StartRefusalEvent, storeConfigOf } from './topology/store-process.js';
 
 function scheduledFaultsOf(scenario: Scenario, options: RunOptions, swarmDraw: SwarmDraw | null): TimedFault[] {
   const faults = options.timelineOverride !== undefined ? [...options.timelineOverride] : [...(scenario.nemesis.timeline ?? []), ...(swarmDraw?.timeline ?? [])];
@@ -41,6 +42,7 @@ export class RunState {
   readonly scheduledFaults: readonly TimedFault[];
   readonly spans: NodeSpanRecorder;
   readonly plan: PhasePlan;
+  readonly operator: RecoveryOperator;
 
   constructor(
     readonly scenario: Scenario,
@@ -50,7 +52,10 @@ export class RunState {
     const latency = scenario.network?.latency;
     this.world = new World({ seed, traceEntriesKeptMax: options.keepTrace === true ? limits.traceEntriesKeptMax : 0, ...(latency === undefined ? {} : { network: { latency } }) });
     this.storeConfig = new StoreConfig(storeConfigOf(scenario.config));
-    this.deployment = buildDeployment(this.world, scenario.topology, { config: scenario.config, port: this.storeConfig.integer('port'), readFrom: scenario.workload.readFrom ?? 'master' });
+    this.operator = new RecoveryOperator({ world: this.world, recovery: scenario.recovery, storeConfig: this.storeConfig });
+    const powerLoss = scenario.disk?.powerLoss;
+    const hostSetup = { ...(powerLoss === undefined ? {} : { disk: { powerLoss } }), onStartRefused: (event: StartRefusalEvent) => this.operator.onStartRefused(event), onTruncatedLoad: (event: StartRefusalEvent) => this.operator.onTruncatedLoad(event) };
+    this.deployment = buildDeployment(this.world, scenario.topology, { config: scenario.config, port: this.storeConfig.integer('port'), readFrom: scenario.workload.readFrom ?? 'master', hostSetup });
     const route = (plan: { readonly readOnly: boolean }): ReturnType<Deployment['route']> => this.deployment.route(plan.readOnly);
     const workload = scenario.workload;
     const mix = { kind: workload.kind, keys: workload.keys, ...(workload.readFraction === undefined ? {} : { readFraction: workload.readFraction }), ...(workload.appendsPerTransaction === undefined ? {} : { appendsPerTransaction: workload.appendsPerTransaction }), ...(workload.waitReplicas === undefined ? {} : { waitReplicas: workload.waitReplicas }) };
@@ -70,6 +75,7 @@ export class RunState {
   /** Fault markers in the history (process `nemesis`), as Jepsen keeps them; checkers skip them. */
   private onFault(event: NemesisEvent, fault: AppliedFault): void {
     this.recorder.faultMarker({ type: 'info', f: `${event}-${fault.kind}`, value: { id: fault.id, target: fault.target }, time: this.world.nowUs() });
+    this.operator.onFault(event, fault);
     this.spans.sample(this.world.nowUs());
   }
 }

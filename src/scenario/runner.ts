@@ -9,6 +9,8 @@ import type { CrashReport, LivenessFailure, PhaseTimes, RunOptions, RunOutput } 
 import { emptyPhaseTimes, runFaultsAndHeal, runFinalReads, runQuiesce, runSetup } from './run-phases.js';
 import type { CheckOutcome, NodeSummary, RunResult, RunStats } from './run-result.js';
 import { RunState } from './run-state.js';
+import type { RecoveryRecord } from './recovery/start-refusal.js';
+import { startRefusalFailure } from './recovery/start-refusal-verdict.js';
 import type { Scenario } from './scenario.js';
 import { decideVerdict } from './verdict.js';
 
@@ -112,8 +114,24 @@ interface Assembly {
   readonly options: RunOptions;
 }
 
+/** The compact form of the recovery record for the `run --json` result: only the lists that have entries. */
+function recoverySummaryOf(recovery: RecoveryRecord): Pick<RunResult, 'startRefusals' | 'repairs' | 'aofTruncatedLoads'> {
+  const startRefusals = recovery.startRefusals.map(({ host, atUs, cause, message }) => ({ host, atUs, cause, message }));
+  const repairs = recovery.repairs.map(({ host, atUs, outcome, file, fromBytes, toBytes }) => ({ host, atUs, outcome, file, fromBytes, toBytes }));
+  const aofTruncatedLoads = recovery.truncatedLoads.map(({ host, atUs, message }) => ({ host, atUs, message }));
+  return {
+    ...(startRefusals.length === 0 ? {} : { startRefusals }),
+    ...(repairs.length === 0 ? {} : { repairs }),
+    ...(aofTruncatedLoads.length === 0 ? {} : { aofTruncatedLoads }),
+  };
+}
+
 function assembleOutput(run: RunState, assembly: Assembly): RunOutput {
-  const { crash, liveness, checkResults } = assembly;
+  const { crash, checkResults } = assembly;
+  const recovery = run.operator.record();
+  const storeHosts = run.deployment.storeHosts.map((name) => run.world.host(name));
+  // A refused start is the root cause of a store that never settled: it names the host and Redis's line.
+  const liveness = startRefusalFailure(recovery, storeHosts, run.scenario.expect.startRefusals) ?? assembly.liveness;
   const checks: Record<string, CheckOutcome> = {};
   for (const [name, result] of Object.entries(checkResults)) checks[name] = compactOutcome(name, result);
   const nodes: NodeSummary[] = run.deployment.nodeStates().map(({ host, role, dbsize, digest }) => ({ host, role, dbsize, digest }));
@@ -127,6 +145,7 @@ function assembleOutput(run: RunState, assembly: Assembly): RunOutput {
     checks,
     stats: statsOf(run, Math.round(assembly.wallMs * 10) / 10),
     nodes,
+    ...recoverySummaryOf(recovery),
     reportDir: assembly.options.reportDir ?? null,
   };
   return {
@@ -140,6 +159,7 @@ function assembleOutput(run: RunState, assembly: Assembly): RunOutput {
     phases: assembly.phases,
     checkResults,
     anomalies: anomaliesOfChecks(checkResults),
+    recovery,
     crash,
     liveness,
     ...(assembly.options.keepTrace === true ? { traceEntries: run.world.trace.entries() } : {}),

@@ -1,3 +1,4 @@
+import type { PowerLossPolicy } from '../sim/disk/power-loss-policy.js';
 import type { WorkloadKind } from '../workload/workload-kind.js';
 import type { FaultKind, FaultSpec, NemesisSpec, PartitionShape, SwarmSpec, TimedFault } from '../nemesis/fault-spec.js';
 
@@ -78,9 +79,47 @@ export interface PhasesSpec {
 
 export type CheckerName = 'linearizable' | 'list-append' | 'set' | 'durability' | 'convergence' | 'availability';
 
+/**
+ * The virtual disk of every store host. `powerLoss` weighs what a power loss
+ * does to each file's unsynced tail (src/sim/disk/power-loss-policy.ts):
+ * `lose`, `keepPrefix` (a write cut short), `tornSectors` (512-byte sectors
+ * old or new), `garble` (the tail past the durable size holds new bytes,
+ * zeros or noise), and `directoryCommitProbability` (an unsynced create or
+ * rename reached the disk anyway). Fields left out keep the defaults
+ * (1, 1, 1, 0, 0.5).
+ */
+export interface DiskSpec {
+  readonly powerLoss?: Partial<PowerLossPolicy>;
+}
+
+/**
+ * What the operator does when a store node refuses to start because its AOF
+ * does not load (Redis logs "Bad file format reading the append only file"
+ * or "Unexpected end of file ..." and exits): `none` leaves it down (every
+ * later restart refuses again); `check-aof-fix` runs `redis-check-aof --fix`
+ * on the node's manifest `repairDelayMs` after the refusal (default 500),
+ * logs what it printed, and starts the node again. `planted-keep-half-multi`
+ * is a planted bug for testing the checker: a careless repair that keeps
+ * half a MULTI (cuts at the last whole command and appends EXEC).
+ */
+export interface RecoverySpec {
+  readonly onAofLoadError: 'none' | 'check-aof-fix' | 'planted-keep-half-multi';
+  readonly repairDelayMs?: number;
+}
+
+/**
+ * Whether a run may see a store node refuse to start:
+ * - `none` (the default): a refusal is a finding: the run's verdict is `liveness`;
+ * - `allowed`: a refusal the recovery repaired (the node came back) leaves the
+ *   verdict to the checkers; one that left the node down is still `liveness`;
+ * - `required`: as `allowed`, and at least one of the scenario's seeds must
+ *   show a repaired refusal (checked over the seeds, like detectionRateMin).
+ */
+export type StartRefusalExpectation = 'none' | 'allowed' | 'required';
+
 export type Expectation =
-  | { readonly valid: true }
-  | { readonly valid: false; readonly anomaly: string; readonly detectionRateMin: number };
+  | { readonly valid: true; readonly startRefusals?: StartRefusalExpectation }
+  | { readonly valid: false; readonly anomaly: string; readonly detectionRateMin: number; readonly startRefusals?: StartRefusalExpectation };
 
 export interface Scenario {
   readonly name: string;
@@ -89,6 +128,10 @@ export interface Scenario {
   /** redis.conf subset applied to every store node (strings, as CONFIG SET takes them). */
   readonly config: Readonly<Record<string, string>>;
   readonly network?: { readonly latency: LatencySpec };
+  /** Store hosts' disks (power-loss policy); absent: the defaults. */
+  readonly disk?: DiskSpec;
+  /** The operator's reaction to a node that refuses to start; absent: none. */
+  readonly recovery?: RecoverySpec;
   readonly workload: WorkloadSpec;
   readonly nemesis: NemesisSpec;
   readonly phases: PhasesSpec;

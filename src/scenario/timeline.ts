@@ -10,6 +10,7 @@ import { faultSection, faultShading, nodeSection, SECTION_TITLE_PX } from './tim
 import { fitScale, px, type TimeScale, xOf } from './timeline/timeline-scale.js';
 import { timelineScript } from './timeline/timeline-script.js';
 import { timelineStyle } from './timeline/timeline-style.js';
+import { recoverySection } from './timeline/timeline-recovery.js';
 import { checksSection, faultsSection, headerSection, violationsSection } from './timeline/timeline-tables.js';
 import { type ViolationReasons, violatingOps } from './timeline/violating-ops.js';
 
@@ -101,6 +102,7 @@ export function renderTimelineHtml(output: RunOutput): string {
     `<main>${chart(output, operations, reasons, scale, all.length)}`,
     violationsSection(operations, reasons),
     faultsSection(output.faults),
+    recoverySection(output.recovery),
     checksSection(output),
     '</main><div id="tooltip"></div>',
     `<script type="application/json" id="timeline-data">${scriptSafeJson(data)}</script>`,

@@ -2,12 +2,13 @@ import { checkerMismatch } from './checks/checker-models.js';
 import { knownAnomalies } from './checks/anomalies.js';
 import { storeHostNamesOf } from './topology/build-deployment.js';
 import { FieldChecks, type Fields } from './validation/field-checks.js';
+import { validateDisk, validateRecovery, validateStartRefusals } from './validation/validate-disk-recovery.js';
 import { validateNemesis } from './validation/validate-faults.js';
 import { validateConfig, validateNetwork, validatePhases, validateTopology, validateWaitReplicas, validateWorkload } from './validation/validate-parts.js';
 import type { Scenario, Topology } from './scenario.js';
 import type { WorkloadKind } from '../workload/workload-kind.js';
 
-const scenarioFields = ['name', 'description', 'topology', 'config', 'network', 'workload', 'nemesis', 'phases', 'checkers', 'seeds', 'expect'];
+const scenarioFields = ['name', 'description', 'topology', 'config', 'network', 'disk', 'recovery', 'workload', 'nemesis', 'phases', 'checkers', 'seeds', 'expect'];
 const checkerNames = ['linearizable', 'list-append', 'set', 'durability', 'convergence', 'availability'] as const;
 const roles = ['master', 'replica', 'sentinel'];
 
@@ -37,11 +38,12 @@ function validateSeeds(checks: FieldChecks, value: unknown): void {
 function validateExpect(checks: FieldChecks, value: unknown): void {
   const expect = checks.object(value, 'expect');
   const valid = checks.boolean(expect['valid'], 'expect.valid');
+  validateStartRefusals(checks, expect['startRefusals']);
   if (valid) {
-    checks.onlyKnownFields(expect, ['valid'], 'expect');
+    checks.onlyKnownFields(expect, ['valid', 'startRefusals'], 'expect');
     return;
   }
-  checks.onlyKnownFields(expect, ['valid', 'anomaly', 'detectionRateMin'], 'expect');
+  checks.onlyKnownFields(expect, ['valid', 'anomaly', 'detectionRateMin', 'startRefusals'], 'expect');
   const anomaly = checks.string(expect['anomaly'], 'expect.anomaly');
   if (!knownAnomalies.includes(anomaly)) checks.fail('expect.anomaly', `unknown anomaly ${JSON.stringify(anomaly)} (known: ${knownAnomalies.join(', ')})`);
   if (expect['detectionRateMin'] === undefined) checks.fail('expect.detectionRateMin', 'an expected anomaly needs the share of seeds that must find it (0 < detectionRateMin <= 1)');
@@ -64,6 +66,8 @@ export function validateScenario(value: unknown, file: string): Scenario {
   validateTopology(checks, scenario['topology']);
   validateConfig(checks, scenario['config']);
   validateNetwork(checks, scenario['network']);
+  validateDisk(checks, scenario['disk']);
+  validateRecovery(checks, scenario['recovery'], scenario['config']);
   validateWorkload(checks, scenario['workload']);
   validateWaitReplicas(checks, scenario['workload'], scenario['topology']);
   validatePhases(checks, scenario['phases']);

@@ -13,9 +13,16 @@ function setAnomalies(result: CheckResult): string[] {
   return found;
 }
 
+/** `lost-writes`, plus `half-transaction` when the recovered state holds part of a MULTI/EXEC. */
+function durabilityAnomalies(result: CheckResult): string[] {
+  const violations = evidenceField(result, 'prefixViolations');
+  const halfTransaction = Array.isArray(violations) && violations.some((violation: unknown) => typeof violation === 'object' && violation !== null && (violation as { kind?: unknown }).kind === 'half-transaction');
+  return halfTransaction ? ['half-transaction', 'lost-writes'] : ['lost-writes'];
+}
+
 /**
  * The anomaly names a failed check stands for (what `expect.anomaly`
- * names): `not-linearizable`, `lost-writes`, `phantom`, the list-append
+ * names): `not-linearizable`, `lost-writes`, `half-transaction`, `phantom`, the list-append
  * anomaly types, `divergence`.
  */
 export function anomaliesOf(checker: string, result: CheckResult): string[] {
@@ -30,7 +37,7 @@ export function anomaliesOf(checker: string, result: CheckResult): string[] {
       return typeof counts === 'object' && counts !== null ? Object.keys(counts).sort() : ['list-append'];
     }
     case 'durability':
-      return ['lost-writes'];
+      return durabilityAnomalies(result);
     case 'convergence':
       return ['divergence'];
     default:
@@ -49,6 +56,7 @@ export function anomaliesOfChecks(results: Readonly<Record<string, CheckResult>>
 export const knownAnomalies: readonly string[] = [
   'not-linearizable',
   'lost-writes',
+  'half-transaction',
   'phantom',
   'failed-but-present',
   'divergence',

@@ -11,6 +11,7 @@ export function summaryJson(output: RunOutput): string {
     expectedAnomaly: output.scenario.expect.valid ? null : output.scenario.expect.anomaly,
     crash: output.crash,
     liveness: output.liveness,
+    recovery: output.recovery,
     phases: output.phases,
     swarmDraw: output.swarmDraw,
     scheduledFaults: output.scheduledFaults,

@@ -9,7 +9,10 @@ import { isDetection, seedOutcome, type SweepSeedResult } from './seed-outcome.j
  * (with the expected anomaly, for a scenario that expects one); null when
  * the sweep ran no seed. `unexpected` lists the seeds whose verdict does not
  * meet the expectation. `ok`: no unexpected seed and, for a scenario that
- * expects invalid, detectionRate >= detectionRateMin.
+ * expects invalid, detectionRate >= detectionRateMin, and for one that
+ * expects `startRefusals: 'required'`, at least one seed with a repaired
+ * refusal (`refusalSeeds`; null when the seed results do not carry it, and
+ * then not checked).
  */
 export interface ScenarioSweepSummary {
   readonly scenario: string;
@@ -22,6 +25,8 @@ export interface ScenarioSweepSummary {
   readonly detectionRate: number | null;
   readonly unexpected: readonly number[];
   readonly crashed: readonly number[];
+  /** Only for a scenario that expects `startRefusals: 'required'`. */
+  readonly refusalSeeds?: number | null;
   readonly seedsPerSecond: number;
   readonly wallMs: number;
   readonly ok: boolean;
@@ -41,6 +46,9 @@ export function summarizeScenarioSweep(scenario: Scenario, results: readonly Swe
   const detectionRate = ordered.length === 0 ? null : roundRate(detected / ordered.length);
   const unexpected = ordered.filter((result) => seedOutcome(expect, result) === 'unexpected').map((result) => result.seed);
   const rateMet = expect.valid || detectionRate === null || detectionRate >= expect.detectionRateMin;
+  const reported = ordered.filter((result) => result.repairedStartRefusals !== undefined);
+  const refusalSeeds = reported.length === 0 ? null : reported.filter((result) => (result.repairedStartRefusals ?? 0) > 0).length;
+  const refusalsMet = expect.startRefusals !== 'required' || refusalSeeds === null || refusalSeeds > 0;
   return {
     scenario: scenario.name,
     expected: expect.valid ? 'valid' : 'invalid',
@@ -52,9 +60,10 @@ export function summarizeScenarioSweep(scenario: Scenario, results: readonly Swe
     detectionRate,
     unexpected,
     crashed: ordered.filter((result) => result.verdict === 'crash').map((result) => result.seed),
+    ...(expect.startRefusals === 'required' ? { refusalSeeds } : {}),
     seedsPerSecond: wallMs > 0 ? Math.round((ordered.length * 1e6) / wallMs) / 1000 : 0,
     wallMs: Math.round(wallMs),
-    ok: unexpected.length === 0 && rateMet,
+    ok: unexpected.length === 0 && rateMet && refusalsMet,
   };
 }
 

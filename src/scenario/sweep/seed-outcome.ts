@@ -13,6 +13,8 @@ export interface SweepSeedResult {
   readonly crash: string | null;
   /** Where the seed's report was written, or null. */
   readonly reportDir: string | null;
+  /** Refused starts the operator repaired in this run (result.repairs with outcome `truncated`); absent when the sweep did not report it. */
+  readonly repairedStartRefusals?: number;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Deployment } from './deployment.js';
 import { buildReplicated } from './replicated.js';
 import { buildSentinelDeployment } from './sentinel-deployment.js';
 import { buildStandalone } from './standalone.js';
+import type { StoreHostSetup } from './store-process.js';
 
 /** Topology kinds a run can deploy today; the others arrive with their issues. */
 export const supportedTopologyKinds: readonly Topology['kind'][] = ['standalone', 'replicated', 'sentinel'];
@@ -24,14 +25,15 @@ export function storeHostNamesOf(topology: Topology): string[] {
 }
 
 /** Adds the store hosts of `topology` to the world (not started yet). */
-export function buildDeployment(world: World, topology: Topology, options: { readonly config: Readonly<Record<string, string>>; readonly port: number; readonly readFrom?: 'master' | 'replicas' | 'any' }): Deployment {
+export function buildDeployment(world: World, topology: Topology, options: { readonly config: Readonly<Record<string, string>>; readonly port: number; readonly readFrom?: 'master' | 'replicas' | 'any'; readonly hostSetup?: StoreHostSetup }): Deployment {
+  const hostSetup = options.hostSetup === undefined ? {} : { hostSetup: options.hostSetup };
   switch (topology.kind) {
     case 'standalone':
-      return buildStandalone(world, options);
+      return buildStandalone(world, { config: options.config, port: options.port, ...hostSetup });
     case 'replicated':
-      return buildReplicated(world, topology.replicas, { config: options.config, port: options.port, readFrom: options.readFrom ?? 'master' });
+      return buildReplicated(world, topology.replicas, { config: options.config, port: options.port, readFrom: options.readFrom ?? 'master', ...hostSetup });
     case 'sentinel':
-      return buildSentinelDeployment(world, topology, { config: options.config, port: options.port, readFrom: options.readFrom ?? 'master' });
+      return buildSentinelDeployment(world, topology, { config: options.config, port: options.port, readFrom: options.readFrom ?? 'master', ...hostSetup });
     case 'cluster':
       throw new UsageError(`topology '${topology.kind}' is not yet supported (supported: ${supportedTopologyKinds.join(', ')})`);
   }

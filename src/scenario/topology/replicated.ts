@@ -4,13 +4,14 @@ import type { StoreNode } from '../../store/server/node.js';
 import type { ClientTarget } from '../../workload/client-connection.js';
 import type { DeployedNodeState, Deployment } from './deployment.js';
 import { replicationDigests, replicationRoleOf, replicationSettled } from './replication-roles.js';
-import { keyCount, storeProcessMain } from './store-process.js';
+import { keyCount, type StoreHostSetup, storeProcessMain } from './store-process.js';
 
 export interface StoreGroupOptions {
   readonly config: Readonly<Record<string, string>>;
   readonly port: number;
   /** Where reads go (the workload's readFrom). */
   readonly readFrom: 'master' | 'replicas' | 'any';
+  readonly hostSetup?: StoreHostSetup;
 }
 
 /**
@@ -29,16 +30,21 @@ export class StoreGroup {
     private readonly options: StoreGroupOptions,
   ) {
     this.hosts = Array.from({ length: count }, (_, index) => `n${index + 1}`);
-    for (const name of this.hosts) world.addHost({ name });
+    const disk = options.hostSetup?.disk;
+    for (const name of this.hosts) world.addHost({ name, ...(disk === undefined ? {} : { disk }) });
   }
 
   start(): void {
     this.hosts.forEach((name, index) => {
       const config = index === 0 ? this.options.config : { ...this.options.config, replicaof: `n1 ${this.options.port}` };
-      const main = storeProcessMain(config, (node) => {
-        this.nodes.set(name, node);
-        replicationOf(node);
-      });
+      const main = storeProcessMain(
+        config,
+        (node) => {
+          this.nodes.set(name, node);
+          replicationOf(node);
+        },
+        this.options.hostSetup ?? {},
+      );
       this.world.host(name).start(main);
     });
   }

@@ -28,6 +28,9 @@ export interface PowerLossReport {
   readonly directoriesCommitted: readonly string[];
 }
 
+/** Power-loss reports a disk keeps for the run's report. */
+export const POWER_LOSS_REPORTS_KEPT_MAX = 256;
+
 interface ParentAndName {
   readonly dir: DirInode;
   readonly name: string;
@@ -50,6 +53,7 @@ export class SimDisk {
   private readonly powerLossPrng: Prng;
   private readonly corruptionPrng: Prng;
   private policy: PowerLossPolicy;
+  private readonly reports: PowerLossReport[] = [];
   private readonly latency: DiskLatency;
   private readonly capacityBytes: number;
 
@@ -79,6 +83,11 @@ export class SimDisk {
   /** Power losses so far: a background fsync started before one completes as nothing. */
   get epoch(): number {
     return this.powerLossCount;
+  }
+
+  /** What each power loss did to each file, oldest first (the first POWER_LOSS_REPORTS_KEPT_MAX). */
+  powerLossReports(): readonly PowerLossReport[] {
+    return this.reports;
   }
 
   get powerLossPolicy(): PowerLossPolicy {
@@ -313,7 +322,9 @@ export class SimDisk {
     }
     this.usedBytesValue = [...visitedFiles].reduce((sum, file) => sum + file.cache.length, 0);
     this.fileCount = visitedFiles.size;
-    return { files, directoriesCommitted };
+    const report = { files, directoriesCommitted };
+    if (this.reports.length < POWER_LOSS_REPORTS_KEPT_MAX) this.reports.push(report);
+    return report;
   }
 
   private powerLossOfFile(file: FileInode, path: string): FilePowerLoss {

@@ -82,6 +82,24 @@ function truncateFile(persistence: Persistence, path: string, size: number): boo
   return !(result instanceof EnvError);
 }
 
+/**
+ * The fmterr and uxeof lines of loadSingleAppendOnlyFile, word for word (an
+ * operator greps for them); where and why goes to a verbose line first.
+ */
+function logLoadFailure(persistence: Persistence, name: string, parsed: { readonly reason: string; readonly offset: number; readonly formatError: boolean }): void {
+  const aof = persistence.aof;
+  aof.log('verbose', `${parsed.reason} (file ${name}, offset ${parsed.offset})`);
+  if (parsed.formatError) {
+    aof.log('warning', `Bad file format reading the append only file ${name}: make a backup of your AOF file, then use ./redis-check-aof --fix <filename.manifest>`);
+    return;
+  }
+  if (parsed.reason.startsWith('Revert')) aof.log('warning', `Revert incomplete MULTI/EXEC transaction in AOF file ${name}`);
+  aof.log(
+    'warning',
+    `Unexpected end of file reading the append only file ${name}. You can: 1) Make a backup of your AOF file, then use ./redis-check-aof --fix <filename.manifest>. 2) Alternatively you can set the 'aof-load-truncated' configuration option to yes and restart the server.`,
+  );
+}
+
 /** loadSingleAppendOnlyFile */
 export function loadSingleFile(persistence: Persistence, info: AofFileInfo): AofLoadStatus {
   const aof = persistence.aof;
@@ -98,7 +116,7 @@ export function loadSingleFile(persistence: Persistence, info: AofFileInfo): Aof
   if (start === undefined) return 'failed';
   const parsed = parseAofCommands(buffer, start, persistence.node.config.flag('aof-load-truncated'));
   if (parsed.status === 'failed') {
-    aof.log('warning', `${parsed.reason} (file ${info.name}, offset ${parsed.offset}): make a backup of your AOF file, then use ./redis-check-aof --fix <filename.manifest>`);
+    logLoadFailure(persistence, info.name, parsed);
     return 'failed';
   }
   if (executeCommands(persistence, info.name, parsed.commands) === 'failed') return 'failed';

@@ -15,7 +15,8 @@ export interface ParsedCommand {
 export type AofParse =
   | { readonly status: 'ok'; readonly commands: readonly ParsedCommand[] }
   | { readonly status: 'truncated'; readonly commands: readonly ParsedCommand[]; readonly validUpTo: number; readonly reason: string }
-  | { readonly status: 'failed'; readonly reason: string; readonly offset: number };
+  /** `formatError`: Redis's fmterr (refuses whatever aof-load-truncated says); else a short read (uxeof) with aof-load-truncated off. */
+  | { readonly status: 'failed'; readonly reason: string; readonly offset: number; readonly formatError: boolean };
 
 /** fgets into a buffer of AOF_ANNOTATION_LINE_MAX_LEN (1024) bytes. */
 const LINE_BYTES_MAX = 1023;
@@ -112,7 +113,7 @@ export function parseAofCommands(data: Buffer, start: number, loadTruncated: boo
       validUpTo = cursor.position;
     }
   } catch (error: unknown) {
-    if (error instanceof FormatError) return { status: 'failed', reason: `Bad file format reading the append only file: ${error.problem}`, offset: error.offset };
+    if (error instanceof FormatError) return { status: 'failed', reason: `Bad file format reading the append only file: ${error.problem}`, offset: error.offset, formatError: true };
     if (!(error instanceof ShortRead)) throw error;
     shortRead = error;
   }
@@ -122,6 +123,6 @@ export function parseAofCommands(data: Buffer, start: number, loadTruncated: boo
   // leaving the MULTI open for later appends to fall into; we cut before the
   // MULTI in both cases (the documented deviation).
   const cut = inMulti && !(cutInsideOpenMulti && shortRead !== undefined) ? validBeforeMulti : validUpTo;
-  if (!loadTruncated) return { status: 'failed', reason, offset: cut };
+  if (!loadTruncated) return { status: 'failed', reason, offset: cut, formatError: false };
   return { status: 'truncated', commands: commands.filter((command) => command.endOffset <= cut), validUpTo: cut, reason };
 }
