@@ -17,6 +17,9 @@ export function formatRunSummary(output: RunOutput): string {
   ];
   if (output.anomalies.length > 0) lines.push(`  anomalies: ${output.anomalies.join(', ')}`);
   if (output.liveness !== null) lines.push(`  liveness failure (${output.liveness.phase}): ${output.liveness.reason}`);
+  for (const refusal of result.startRefusals ?? []) lines.push(`  refused start: ${refusal.host} at ${refusal.atUs} µs (${refusal.cause}): ${refusal.message}`);
+  for (const repair of result.repairs ?? []) lines.push(`  repair: ${repair.host} at ${repair.atUs} µs ${repair.outcome}${repair.file === null ? '' : ` ${repair.file}`}${repair.fromBytes === null || repair.toBytes === null ? '' : ` ${repair.fromBytes} -> ${repair.toBytes} bytes`}`);
+  for (const load of result.aofTruncatedLoads ?? []) lines.push(`  truncated AOF loaded: ${load.host} at ${load.atUs} µs`);
   if (output.crash !== null) lines.push(`  CRASH at ${output.crash.atUs} µs: ${output.crash.name}: ${output.crash.message}`);
   for (const node of result.nodes) lines.push(`  node ${node.host} ${node.role} dbsize ${node.dbsize} digest ${node.digest || '-'}`);
   if (result.reportDir !== null) lines.push(`  report: ${result.reportDir}`);

@@ -53,6 +53,7 @@ export function runSweepTask(data: SweepWorkerData, task: SweepTask): SweepSeedR
     anomalies: output.anomalies,
     crash: output.crash === null ? null : `${output.crash.name}: ${output.crash.message}`,
     reportDir: written ? reportDir : null,
+    repairedStartRefusals: (result.repairs ?? []).filter((repair) => repair.outcome === 'truncated').length,
   };
 }
 

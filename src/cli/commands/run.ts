@@ -54,7 +54,7 @@ export const runCommand: CommandModule<object, RunArguments> = {
     yargs
       .positional('scenario', { type: 'string', demandOption: true, describe: 'a name from `redsim list`, or a path to a scenario file' })
       .option('seed', { type: 'number', describe: "the seed (default: the scenario's first seed)" })
-      .option('json', { type: 'boolean', default: false, describe: 'end stdout with one JSON line: {scenario, seed, traceHash, verdict, expected, checks, stats, nodes, reportDir}' })
+      .option('json', { type: 'boolean', default: false, describe: 'end stdout with one JSON line: {scenario, seed, traceHash, verdict, expected, checks, stats, nodes, reportDir} plus startRefusals, repairs, aofTruncatedLoads when a node refused to start or loaded a torn AOF' })
       .option('trace', { type: 'boolean', default: false, describe: 'print the trace (the last events kept) before the summary' })
       .option('report', { type: 'boolean', default: true, describe: 'write the report files (--no-report to skip)' })
       .option('reports-dir', { type: 'string', default: 'reports', describe: 'where reports go: <dir>/<scenario>/seed-<n>/' })
