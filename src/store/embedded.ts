@@ -4,8 +4,12 @@ import type { ConnectionHandlers } from '../env/network.js';
 import type { CommandSpec } from './commands/command.js';
 import { decodeReplies, type RespValue } from './protocol/reply-decoder.js';
 import { encodeRequest } from './protocol/request-encoder.js';
-import type { ClientTransport } from './server/client.js';
+import { ArgumentConverter } from './embedded-arguments.js';
+import type { Client, ClientTransport } from './server/client.js';
 import type { ConfigOptions } from './server/config.js';
+import { commandNameOf } from './server/command-lookup.js';
+import { processCommandWithReplyMode } from './server/dispatch.js';
+import { isAuthRequired } from './server/event-loop.js';
 import { StoreNode } from './server/node.js';
 
 export interface StoreOptions {
@@ -51,9 +55,12 @@ export interface Store extends StoreClient {
 }
 
 /**
- * An in-process node on a manual virtual clock. Every command travels the
- * same path as on the network: encoded to RESP, parsed by the node's request
- * parser, dispatched, and answered through beforeSleep's reply write.
+ * An in-process node on a manual virtual clock. `sendRaw` travels the same
+ * path as the network: parsed by the node's request parser, dispatched, and
+ * answered through beforeSleep's reply write. `command` and `call` skip only
+ * the RESP request encoding and parsing (see EmbeddedClient.command): the
+ * node sees the same arguments, counts the same input bytes and answers with
+ * the same bytes.
  */
 export function createStore(options: StoreOptions = {}): Store {
   const env = createManualEnv({ seed: options.seed ?? 1, ...(options.startEpochMs === undefined ? {} : { startEpochMs: options.startEpochMs }) });
@@ -83,17 +90,31 @@ export function createStore(options: StoreOptions = {}): Store {
   };
 }
 
+const NO_BYTES = Buffer.alloc(0);
+/**
+ * Commands that print the query buffer (CLIENT LIST / INFO's qbuf, which
+ * holds the running request), also when EXEC runs them: they go through
+ * the parser, which holds the request, as it would on the network.
+ */
+const SHOWS_QUERY_BUFFER: ReadonlySet<string> = new Set(['client', 'exec']);
+/** The smallest value CONFIG accepts for proto-max-bulk-len and client-query-buffer-limit. */
+const LIMIT_FLOOR_BYTES = 1024 * 1024;
+
 class EmbeddedClient implements StoreClient {
   readonly id: number;
+  private readonly client: Client;
   private readonly handlers: ConnectionHandlers;
+  private readonly converter = new ArgumentConverter();
   private inCall = false;
-  private callBytes: Buffer[] = [];
+  /** What the node wrote during the current call: usually one piece, kept apart from the rare others. */
+  private callFirst: Buffer | undefined;
+  private callMore: Buffer[] = [];
   private asyncBytes: Buffer[] = [];
   private closedByServer = false;
   private closedByClient = false;
 
   constructor(
-    node: StoreNode,
+    private readonly node: StoreNode,
     private readonly env: ManualEnv,
     port: number,
   ) {
@@ -101,27 +122,89 @@ class EmbeddedClient implements StoreClient {
       localAddress: `127.0.0.1:${node.config.integer('port')}`,
       remoteAddress: `127.0.0.1:${port}`,
       // The node never rewrites bytes it handed to a transport: a view, no copy.
-      write: (data) => (this.inCall ? this.callBytes : this.asyncBytes).push(Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
+      write: (data) => this.received(Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
       close: () => {
         this.closedByServer = true;
       },
       pendingBytes: () => 0,
     };
-    const client = node.createClient(transport);
-    this.id = client.id;
-    this.handlers = node.acceptConnectionFor(client);
+    this.client = node.createClient(transport);
+    this.id = this.client.id;
+    this.handlers = node.acceptConnectionFor(this.client);
     env.timers.runPending();
   }
 
+  /**
+   * The direct path: the arguments go to processCommand as the Buffers the
+   * parser would have made, with handleClientData's bookkeeping (input bytes
+   * of the RESP request, reads, last interaction) done here. Whenever the
+   * parser or the read path would act differently (bytes left over from
+   * sendRaw, a blocked or closing client, authentication pending, limits
+   * exceeded) the command is encoded and sent as raw bytes instead.
+   */
   command(argv: readonly (string | Buffer)[]): Buffer {
     assert(argv.length > 0, 'a command has a name');
-    return this.sendRaw(encodeRequest(argv));
+    assert(!this.closedByClient, 'a closed client sends nothing');
+    if (this.closedByServer) return NO_BYTES;
+    const converted = this.converter.convert(argv);
+    if (!this.acceptsDirectly(converted)) return this.sendRaw(encodeRequest(argv));
+    this.inCall = true;
+    try {
+      this.processDirectly(converted);
+      this.env.timers.runPending();
+    } finally {
+      this.inCall = false;
+    }
+    return this.takeCallBytes();
   }
 
   call(...argv: (string | Buffer)[]): RespValue | undefined {
     const replies = decodeReplies(this.command(argv));
     assert(replies.length <= 1, 'call is for commands with one reply (use command() for SUBSCRIBE with several channels)');
     return replies[0];
+  }
+
+  private acceptsDirectly(argv: readonly Buffer[]): boolean {
+    const client = this.client;
+    if (client.closed || client.blocked !== undefined || client.closeAfterReply || client.closeAsap) return false;
+    if (client.parser.pendingBytes() !== 0 || client.kind !== 'normal') return false;
+    if (SHOWS_QUERY_BUFFER.has(commandNameOf(argv[0] as Buffer))) return false;
+    // proto-max-bulk-len and client-query-buffer-limit are at least 1 MB: a smaller request passes both.
+    if (this.converter.requestBytes > LIMIT_FLOOR_BYTES) {
+      const config = this.node.config;
+      if (this.converter.requestBytes > config.integer('client-query-buffer-limit')) return false;
+      if (this.converter.argumentBytes > config.integer('proto-max-bulk-len')) return false;
+    }
+    return !isAuthRequired(this.node, client);
+  }
+
+  /** handleClientData + processInputBuffer for one parsed request. */
+  private processDirectly(argv: Buffer[]): void {
+    const node = this.node;
+    const client = this.client;
+    node.stats.netInputBytes += this.converter.requestBytes;
+    node.stats.readsProcessed++;
+    client.lastInteractionMs = node.env.clock.nowMs();
+    client.currentArgvBytes = this.converter.argumentBytes;
+    processCommandWithReplyMode(node, client, argv);
+    client.currentArgvBytes = 0;
+    node.scheduleBeforeSleep();
+  }
+
+  private received(data: Buffer): void {
+    if (!this.inCall) this.asyncBytes.push(data);
+    else if (this.callFirst === undefined) this.callFirst = data;
+    else this.callMore.push(data);
+  }
+
+  private takeCallBytes(): Buffer {
+    const first = this.callFirst;
+    this.callFirst = undefined;
+    if (first === undefined) return NO_BYTES;
+    if (this.callMore.length === 0) return first;
+    const bytes = Buffer.concat([first, ...this.callMore]);
+    this.callMore = [];
+    return bytes;
   }
 
   sendRaw(data: Buffer | string): Buffer {
@@ -134,9 +217,7 @@ class EmbeddedClient implements StoreClient {
     } finally {
       this.inCall = false;
     }
-    const bytes = this.callBytes.length === 1 ? (this.callBytes[0] as Buffer) : Buffer.concat(this.callBytes);
-    this.callBytes = [];
-    return bytes;
+    return this.takeCallBytes();
   }
 
   takeReplies(): Buffer {

@@ -1,5 +1,5 @@
 import type { OpValue } from '../history/op.js';
-import { RespError, type RespValue } from '../store/protocol/reply-decoder.js';
+import { RespError, RespMap, RespPush, RespSet, type RespValue } from '../store/protocol/reply-decoder.js';
 
 const integerText = /^-?(0|[1-9]\d{0,14})$/;
 
@@ -20,6 +20,9 @@ export function historyValueOf(reply: RespValue): OpValue {
   if (typeof reply === 'bigint') return reply.toString();
   if (reply instanceof RespError) return reply.message;
   if (Array.isArray(reply)) return reply.map((item) => historyValueOf(item));
+  // RESP3 aggregates (a client after HELLO 3) read like their RESP2 arrays.
+  if (reply instanceof RespMap) return reply.entries.flatMap(([field, value]) => [historyValueOf(field), historyValueOf(value)]);
+  if (reply instanceof RespSet || reply instanceof RespPush) return reply.items.map((item) => historyValueOf(item));
   return reply;
 }
 

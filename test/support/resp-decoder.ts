@@ -33,6 +33,45 @@ export function parseReply(buffer: Buffer, start: number): Parsed | undefined {
     case 0x2a:
       return parseArray(buffer, start, afterLine, parseNumber(line));
     default:
+      return parseResp3(buffer, start, marker, line, afterLine);
+  }
+}
+
+/**
+ * RESP3 (after HELLO 3), read into the RESP2 kinds so that rules written for
+ * RESP2 apply; `raw` keeps the RESP3 bytes, so byte comparisons still see the
+ * type. Map (`%n`) → an array of its 2n items, set (`~`) and push (`>`) →
+ * arrays, null (`_`) → a null bulk, double (`,`) and verbatim (`=`) → a bulk
+ * of their text, boolean (`#`) and big number (`(`) → integers, blob error
+ * (`!`) → an error.
+ */
+function parseResp3(buffer: Buffer, start: number, marker: number | undefined, line: string, afterLine: number): Parsed | undefined {
+  const raw = (end: number): Buffer => Buffer.from(buffer.subarray(start, end));
+  switch (marker) {
+    case 0x25: {
+      const parsed = parseArray(buffer, start, afterLine, parseNumber(line) * 2n);
+      return parsed;
+    }
+    case 0x7e:
+    case 0x3e:
+      return parseArray(buffer, start, afterLine, parseNumber(line));
+    case 0x5f:
+      return { reply: { kind: 'bulk', value: null, raw: raw(afterLine) }, end: afterLine };
+    case 0x2c:
+      return { reply: { kind: 'bulk', value: Buffer.from(line, 'latin1'), raw: raw(afterLine) }, end: afterLine };
+    case 0x23:
+      if (line !== 't' && line !== 'f') throw new RespProtocolError(`bad boolean ${JSON.stringify(line)}`);
+      return { reply: { kind: 'integer', value: line === 't' ? 1n : 0n, raw: raw(afterLine) }, end: afterLine };
+    case 0x28:
+      return { reply: { kind: 'integer', value: parseNumber(line), raw: raw(afterLine) }, end: afterLine };
+    case 0x3d:
+      return parseBulk(buffer, start, afterLine, parseNumber(line));
+    case 0x21: {
+      const parsed = parseBulk(buffer, start, afterLine, parseNumber(line));
+      if (parsed === undefined || parsed.reply.kind !== 'bulk') return parsed;
+      return { reply: { kind: 'error', text: parsed.reply.value?.toString('latin1') ?? '', raw: parsed.reply.raw }, end: parsed.end };
+    }
+    default:
       throw new RespProtocolError(`unexpected reply marker 0x${(marker ?? 0).toString(16)} at byte ${start}`);
   }
 }

@@ -102,7 +102,15 @@ export interface CommandContext {
   keyReady(key: Buffer): void;
   /** Blocks this client (no reply now); only when `canBlock`. */
   block(options: BlockOptions): void;
+  /**
+   * notifyKeyspaceEvent: publishes the keyspace/keyevent messages of a change
+   * (when notify-keyspace-events enables its class); `dbId` defaults to this db.
+   */
+  notifyKeyspaceEvent(type: KeyspaceEventClass, event: string, key: Buffer, dbId?: number): void;
 }
+
+/** The NOTIFY_* classes of keyspace events (notify-keyspace-events flags g $ l s h z x e t m d n). */
+export type KeyspaceEventClass = 'generic' | 'string' | 'list' | 'set' | 'hash' | 'zset' | 'expired' | 'evicted' | 'stream' | 'keymiss' | 'module' | 'new';
 
 /**
  * Looks a key up for reading and checks its type. On a wrong type it replies

@@ -19,6 +19,8 @@ export interface KeyspaceHost {
   expiredKeyDeleted(db: Database, key: Buffer): void;
   keyspaceHit(): void;
   keyspaceMiss(): void;
+  /** A read lookup missed (notifyKeyspaceEvent NOTIFY_KEY_MISS "keymiss"); not for LOOKUP_NOSTATS lookups. */
+  keyMissed?(db: Database, key: Buffer): void;
   /** The `lru` field of a new object (LRU clock, or LFU time and initial counter). */
   accessOnCreate(): number;
   /** The `lru` field after an access (LRU clock, or the LFU counter update). */
@@ -53,8 +55,10 @@ export class Database implements Db {
   lookupRead(key: Buffer, flags: LookupFlags = {}): RedisObject | undefined {
     const value = this.lookup(key, false, flags.noTouch === true);
     if (flags.noStats !== true) {
-      if (value === undefined) this.host.keyspaceMiss();
-      else this.host.keyspaceHit();
+      if (value === undefined) {
+        this.host.keyspaceMiss();
+        if (flags.noNotify !== true) this.host.keyMissed?.(this, key);
+      } else this.host.keyspaceHit();
     }
     return value;
   }

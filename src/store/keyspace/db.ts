@@ -6,6 +6,8 @@ export interface LookupFlags {
   readonly noTouch?: boolean;
   /** LOOKUP_NOSTATS: do not count keyspace hits/misses. */
   readonly noStats?: boolean;
+  /** LOOKUP_NONOTIFY: no keymiss keyspace event on a miss (OBJECT). */
+  readonly noNotify?: boolean;
 }
 
 /**

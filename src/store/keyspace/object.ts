@@ -1,3 +1,5 @@
+import { rememberedArgumentText } from './argument-text.js';
+
 /**
  * The value model shared by every command family, persistence and the
  * digest. Keys and values are binary-safe `Buffer`s. Inside maps, a key or
@@ -66,7 +68,7 @@ export type ObjectOfType<T extends RedisType> = Extract<RedisObject, { readonly 
 
 /** A map key for binary data: one latin1 char per byte, lossless both ways. */
 export function binaryKey(data: Buffer): string {
-  return data.toString('latin1');
+  return rememberedArgumentText(data) ?? data.toString('latin1');
 }
 
 export function fromBinaryKey(key: string): Buffer {

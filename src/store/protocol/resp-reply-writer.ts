@@ -55,6 +55,8 @@ export class RespReplyWriter implements ReplyWriter {
   private errorCount = 0;
   /** When set, replies are dropped (the master link and the AOF loader get none). */
   muted = false;
+  /** The client's protocol (HELLO): shapes nulls, doubles, maps, sets, pushes as Redis's c->resp does. */
+  protocolVersion: 2 | 3 = 2;
 
   constructor(private readonly observer?: ReplyObserver) {}
 
@@ -81,7 +83,7 @@ export class RespReplyWriter implements ReplyWriter {
 
   bulk(value: Buffer | string | null): void {
     if (value === null) {
-      this.latin1('$-1\r\n');
+      this.nullBulk();
       return;
     }
     if (this.muted) return;
@@ -94,11 +96,11 @@ export class RespReplyWriter implements ReplyWriter {
   }
 
   nullBulk(): void {
-    this.latin1('$-1\r\n');
+    this.latin1(this.protocolVersion === 2 ? '$-1\r\n' : '_\r\n');
   }
 
   nullArray(): void {
-    this.latin1('*-1\r\n');
+    this.latin1(this.protocolVersion === 2 ? '*-1\r\n' : '_\r\n');
   }
 
   arrayHeader(length: number): void {
@@ -112,10 +114,62 @@ export class RespReplyWriter implements ReplyWriter {
   }
 
   double(value: number): void {
-    this.bulk(formatDoubleG17(value));
+    if (this.protocolVersion === 2) this.bulk(formatDoubleG17(value));
+    else this.latin1(`,${formatDoubleG17(value)}\r\n`);
+  }
+
+  mapHeader(pairs: number): void {
+    assert(Number.isInteger(pairs) && pairs >= 0, 'a map length is a non-negative integer');
+    if (this.protocolVersion === 2) this.numberLine(0x2a, pairs * 2);
+    else this.numberLine(0x25, pairs);
+  }
+
+  setHeader(length: number): void {
+    assert(Number.isInteger(length) && length >= 0, 'a set length is a non-negative integer');
+    this.numberLine(this.protocolVersion === 2 ? 0x2a : 0x7e, length);
+  }
+
+  pushHeader(length: number): void {
+    assert(Number.isInteger(length) && length >= 0, 'a push length is a non-negative integer');
+    this.numberLine(this.protocolVersion === 2 ? 0x2a : 0x3e, length);
+  }
+
+  boolean(value: boolean): void {
+    if (this.protocolVersion === 2) this.latin1(value ? ':1\r\n' : ':0\r\n');
+    else this.latin1(value ? '#t\r\n' : '#f\r\n');
+  }
+
+  verbatim(text: Buffer | string, format = 'txt'): void {
+    if (this.protocolVersion === 2) {
+      this.bulk(text);
+      return;
+    }
+    const body = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    const prefix = `${format}   `.slice(0, 3);
+    this.latin1(`=${body.length + 4}\r\n${prefix}:`);
+    this.raw(body);
+    this.latin1('\r\n');
+  }
+
+  bigNumber(digits: string): void {
+    if (this.protocolVersion === 2) this.bulk(digits);
+    else this.latin1(`(${digits}\r\n`);
+  }
+
+  deferredMap(): DeferredLength {
+    return this.protocolVersion === 2 ? this.deferredAggregate('*', 2) : this.deferredAggregate('%', 1);
+  }
+
+  deferredSet(): DeferredLength {
+    return this.deferredAggregate(this.protocolVersion === 2 ? '*' : '~', 1);
   }
 
   deferredArray(): DeferredLength {
+    return this.deferredAggregate('*', 1);
+  }
+
+  /** setDeferredAggregateLen: a header `<prefix><length·multiplier>` filled in later. */
+  private deferredAggregate(prefix: '*' | '%' | '~', multiplier: 1 | 2): DeferredLength {
     if (this.muted) return { set: () => undefined };
     this.closeRegion();
     const slot = this.pieces.length;
@@ -128,7 +182,7 @@ export class RespReplyWriter implements ReplyWriter {
         assert(Number.isInteger(length) && length >= 0, 'a deferred length is a non-negative integer');
         isSet = true;
         this.unsetDeferred--;
-        this.pieces[slot] = Buffer.from(`*${length}\r\n`, 'latin1');
+        this.pieces[slot] = Buffer.from(`${prefix}${length * multiplier}\r\n`, 'latin1');
       },
     };
   }

@@ -49,8 +49,14 @@ export class Client {
   name = '';
   authenticated: boolean;
   kind: ClientKind = 'normal';
-  /** RESP protocol version (only 2 is spoken). */
-  readonly protocol = 2;
+  /** RESP protocol version (Redis's c->resp): 2, or 3 after HELLO 3; the reply writer shapes replies by it. */
+  get protocol(): 2 | 3 {
+    return this.reply.protocolVersion;
+  }
+
+  set protocol(version: 2 | 3) {
+    this.reply.protocolVersion = version;
+  }
   /** MULTI state: undefined outside MULTI. */
   multi: QueuedCommand[] | undefined;
   /** CLIENT_DIRTY_EXEC: a command was refused while queueing. */

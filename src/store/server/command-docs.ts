@@ -6,7 +6,7 @@ import { commandDocs, type ArgumentDoc, type CommandDoc } from './command-docs-d
 const UNDOCUMENTED: CommandDoc = { summary: '', since: '', group: 'generic' };
 
 /**
- * addReplyCommandDocs (server.c) in RESP2: a flat map of summary, since,
+ * addReplyCommandDocs (server.c): a map (flat in RESP2) of summary, since,
  * group, complexity, doc_flags, deprecated_since, replaced_by, history,
  * arguments and subcommands, each only when the command has it.
  */
@@ -18,21 +18,21 @@ export function writeCommandDocs(reply: ReplyWriter, spec: CommandSpec): void {
     ['deprecated_since', doc.deprecatedSince !== undefined], ['replaced_by', doc.replacedBy !== undefined], ['history', doc.history !== undefined],
     ['arguments', doc.arguments !== undefined], ['subcommands', subcommands.length > 0],
   ];
-  reply.arrayHeader(2 * (1 + optional.filter(([, present]) => present).length));
+  reply.mapHeader(1 + optional.filter(([, present]) => present).length);
   if (doc.summary !== '') writePair(reply, 'summary', doc.summary);
   if (doc.since !== '') writePair(reply, 'since', doc.since);
   writePair(reply, 'group', doc.group);
   if (doc.complexity !== undefined) writePair(reply, 'complexity', doc.complexity);
   if (doc.docFlags !== undefined) {
     reply.bulk('doc_flags');
-    reply.arrayHeader(doc.docFlags.length);
+    reply.setHeader(doc.docFlags.length);
     for (const flag of doc.docFlags) reply.status(flag);
   }
   if (doc.deprecatedSince !== undefined) writePair(reply, 'deprecated_since', doc.deprecatedSince);
   if (doc.replacedBy !== undefined) writePair(reply, 'replaced_by', doc.replacedBy);
   if (doc.history !== undefined) {
     reply.bulk('history');
-    reply.arrayHeader(doc.history.length);
+    reply.setHeader(doc.history.length);
     for (const [version, change] of doc.history) reply.bulkArray([version, change]);
   }
   if (doc.arguments !== undefined) {
@@ -41,7 +41,7 @@ export function writeCommandDocs(reply: ReplyWriter, spec: CommandSpec): void {
   }
   if (subcommands.length > 0) {
     reply.bulk('subcommands');
-    reply.arrayHeader(subcommands.length * 2);
+    reply.mapHeader(subcommands.length);
     for (const subcommand of subcommands) {
       reply.bulk(subcommand.name);
       writeCommandDocs(reply, subcommand);
@@ -59,7 +59,7 @@ function writeArguments(reply: ReplyWriter, argumentDocs: readonly ArgumentDoc[]
     if (argument.since !== undefined) fields.push(['since', argument.since]);
     if (argument.deprecatedSince !== undefined) fields.push(['deprecated_since', argument.deprecatedSince]);
     const nested = argument.type === 'oneof' || argument.type === 'block';
-    reply.arrayHeader(2 * (fields.length + (argument.flags === undefined ? 0 : 1) + (nested ? 1 : 0)));
+    reply.mapHeader(fields.length + (argument.flags === undefined ? 0 : 1) + (nested ? 1 : 0));
     for (const [name, value] of fields) {
       reply.bulk(name);
       if (typeof value === 'number') reply.integer(value);
@@ -67,7 +67,7 @@ function writeArguments(reply: ReplyWriter, argumentDocs: readonly ArgumentDoc[]
     }
     if (argument.flags !== undefined) {
       reply.bulk('flags');
-      reply.arrayHeader(argument.flags.length);
+      reply.setHeader(argument.flags.length);
       for (const flag of argument.flags) reply.status(flag);
     }
     if (nested) {

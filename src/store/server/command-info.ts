@@ -37,36 +37,36 @@ function synthesizedKeySpecs(spec: CommandSpec): KeySpec[] {
 }
 
 function writeBegin(reply: ReplyWriter, begin: KeySpecBegin): void {
-  reply.arrayHeader(4);
+  reply.mapHeader(2);
   reply.bulk('type');
   reply.bulk(begin[0]);
   reply.bulk('spec');
   if (begin[0] === 'index') {
-    reply.arrayHeader(2);
+    reply.mapHeader(1);
     reply.bulk('index');
     reply.integer(begin[1]);
   } else if (begin[0] === 'keyword') {
-    reply.arrayHeader(4);
+    reply.mapHeader(2);
     reply.bulk('keyword');
     reply.bulk(begin[1]);
     reply.bulk('startfrom');
     reply.integer(begin[2]);
   } else {
-    reply.arrayHeader(0);
+    reply.mapHeader(0);
   }
 }
 
 function writeFind(reply: ReplyWriter, find: KeySpecFind): void {
-  reply.arrayHeader(4);
+  reply.mapHeader(2);
   reply.bulk('type');
   reply.bulk(find[0]);
   reply.bulk('spec');
   if (find[0] === 'unknown') {
-    reply.arrayHeader(0);
+    reply.mapHeader(0);
     return;
   }
   const names = find[0] === 'range' ? ['lastkey', 'keystep', 'limit'] : ['keynumidx', 'firstkey', 'keystep'];
-  reply.arrayHeader(6);
+  reply.mapHeader(3);
   names.forEach((name, index) => {
     reply.bulk(name);
     reply.integer(find[index + 1] as number);
@@ -76,15 +76,15 @@ function writeFind(reply: ReplyWriter, find: KeySpecFind): void {
 /** addReplyCommandKeySpecs, from Redis's own key specs when the command is one of Redis's. */
 function writeKeySpecs(reply: ReplyWriter, spec: CommandSpec): void {
   const keySpecs = commandMetadata[spec.name]?.keySpecs ?? synthesizedKeySpecs(spec);
-  reply.arrayHeader(keySpecs.length);
+  reply.setHeader(keySpecs.length);
   for (const keySpec of keySpecs) {
-    reply.arrayHeader(keySpec.notes === undefined ? 6 : 8);
+    reply.mapHeader(keySpec.notes === undefined ? 3 : 4);
     if (keySpec.notes !== undefined) {
       reply.bulk('notes');
       reply.bulk(keySpec.notes);
     }
     reply.bulk('flags');
-    reply.arrayHeader(keySpec.flags.length);
+    reply.setHeader(keySpec.flags.length);
     for (const flag of keySpec.flags) reply.status(flag);
     reply.bulk('begin_search');
     writeBegin(reply, keySpec.begin);
@@ -99,20 +99,22 @@ export function writeCommandInfo(reply: ReplyWriter, spec: CommandSpec): void {
   reply.bulk(spec.name);
   reply.integer(spec.arity);
   const flags = commandFlags(spec);
-  reply.arrayHeader(flags.length);
+  reply.setHeader(flags.length);
   for (const flag of flags) reply.status(flag);
   reply.integer(spec.firstKey);
   reply.integer(spec.lastKey);
   reply.integer(spec.keyStep);
   const categories = ordered(spec.categories, CATEGORY_ORDER);
-  reply.arrayHeader(categories.length);
+  reply.setHeader(categories.length);
   for (const category of categories) reply.status(`@${category}`);
   const tips = commandMetadata[spec.name]?.tips ?? [];
-  reply.arrayHeader(tips.length);
+  reply.setHeader(tips.length);
   for (const tip of tips) reply.bulk(tip);
   writeKeySpecs(reply, spec);
   const subcommands = spec.subcommands ?? [];
-  reply.arrayHeader(subcommands.length);
+  // addReplyCommandSubCommands: an empty set when there are none, else an array.
+  if (subcommands.length === 0) reply.setHeader(0);
+  else reply.arrayHeader(subcommands.length);
   for (const subcommand of subcommands) writeCommandInfo(reply, subcommand);
 }
 

@@ -1,4 +1,20 @@
 import type { CommandSpec } from '../commands/command.js';
+import { rememberedArgumentText } from '../keyspace/argument-text.js';
+
+/** Lowercase forms of command names seen (bounded: a client sending random names fills it once). */
+const lowercaseNames = new Map<string, string>();
+const LOWERCASE_NAMES_MAX = 4096;
+
+/** argv[0] as lowercase latin1 text, the command table's key. */
+export function commandNameOf(nameArgument: Buffer): string {
+  const text = rememberedArgumentText(nameArgument) ?? nameArgument.toString('latin1');
+  let lowercase = lowercaseNames.get(text);
+  if (lowercase === undefined) {
+    lowercase = text.toLowerCase();
+    if (lowercaseNames.size < LOWERCASE_NAMES_MAX) lowercaseNames.set(text, lowercase);
+  }
+  return lowercase;
+}
 
 /** The spec, or the error; an arity error still names the spec (rejectCommand aborts EXEC with it). */
 export type LookupResult = { readonly spec: CommandSpec } | { readonly error: string; readonly spec?: CommandSpec };

@@ -106,7 +106,7 @@ export const configParameters: readonly ConfigParameter[] = [
   { name: 'protected-mode', kind: bool, defaultValue: 'yes' },
   { name: 'cluster-enabled', kind: bool, defaultValue: 'no', immutable: true },
   { name: 'cluster-node-timeout', kind: integer(0, LONG_MAX), defaultValue: '15000' },
-  { name: 'notify-keyspace-events', kind: text, defaultValue: '' },
+  { name: 'notify-keyspace-events', kind: special, defaultValue: '' },
   { name: 'slowlog-log-slower-than', kind: integer(-1, LONG_MAX), defaultValue: '10000' },
   { name: 'slowlog-max-len', kind: integer(0, LONG_MAX), defaultValue: '128' },
   { name: 'latency-monitor-threshold', kind: integer(0, LONG_MAX), defaultValue: '0' },

@@ -1,4 +1,5 @@
 import type { ConfigValueError } from './config.js';
+import { parseKeyspaceEventsConfig } from './keyspace-events.js';
 import { parseMemory } from './memory-text.js';
 
 /**
@@ -15,6 +16,8 @@ export function validateSpecialConfig(name: string, value: string, current: stri
       return value.trim().split(/\s+/).filter((address) => address.length > 0).join(' ');
     case 'replicaof':
       return value;
+    case 'notify-keyspace-events':
+      return parseKeyspaceEventsConfig(value);
     default:
       return { error: 'Config name not found' };
   }

@@ -1,66 +1,95 @@
 import type { CommandSpec } from '../commands/command.js';
 import { errors } from '../commands/errors.js';
 import type { Client } from './client.js';
-import { lookupCommand } from './command-lookup.js';
+import { commandNameOf, lookupCommand } from './command-lookup.js';
+import { commandTraits, type CommandTraits } from './command-traits.js';
 import { isAuthRequired } from './event-loop.js';
 import { ExecutionContext } from './execution-context.js';
 import { oomError, performEvictions } from './eviction.js';
 import type { StoreNode } from './node.js';
 import { plantedHandler } from './planted-bugs.js';
 
-/** Commands that run immediately inside MULTI instead of being queued. */
-const RUN_INSIDE_MULTI: ReadonlySet<string> = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
-/** Commands allowed in RESP2 subscribed mode. */
-const ALLOWED_WHILE_SUBSCRIBED: ReadonlySet<string> = new Set(['ping', 'subscribe', 'unsubscribe', 'psubscribe', 'punsubscribe', 'ssubscribe', 'sunsubscribe', 'quit', 'reset']);
-
 /** processCommand (server.c), in Redis's order of checks. */
 export function processCommand(node: StoreNode, client: Client, argv: Buffer[]): void {
-  const commandName = (argv[0] as Buffer).toString('latin1').toLowerCase();
+  const commandName = commandNameOf(argv[0] as Buffer);
+  const base = node.commandTable.get(commandName);
+  // The common case: a command without subcommands, of the right arity.
+  const spec = base !== undefined && base.subcommands === undefined && arityAccepts(base, argv.length) ? base : lookupOrReject(node, client, argv, commandName);
+  if (spec === undefined) return;
+  client.lastCommandName = spec.name;
+  const traits = commandTraits(spec);
+  const refusal = refusalFor(node, client, spec, traits);
+  if (refusal !== undefined) {
+    rejectCommand(node, client, spec, refusal);
+    return;
+  }
+  if (client.multi !== undefined && !traits.runsInsideMulti) {
+    if (!client.multiDirtyExec && !client.watchDirty) client.multi.push({ spec, argv });
+    client.reply.status('QUEUED');
+    return;
+  }
+  execute(node, client, spec, argv, client.kind === 'normal' || client.kind === 'replica', false);
+  if (node.blocking.hasReadyKeys()) node.handleClientsBlockedOnKeys();
+}
+
+/**
+ * processCommand under CLIENT REPLY OFF/SKIP: the command's replies are
+ * dropped (messages pushed to the client later are not); then, as
+ * commandProcessed does, a SKIP given by this command applies to the next.
+ */
+export function processCommandWithReplyMode(node: StoreNode, client: Client, argv: Buffer[]): void {
+  const mutedBefore = client.reply.muted;
+  if (client.replyOff || client.replySkip) client.reply.muted = true;
+  processCommand(node, client, argv);
+  client.reply.muted = mutedBefore;
+  client.replySkip = client.replySkipNext;
+  client.replySkipNext = false;
+}
+
+function arityAccepts(spec: CommandSpec, argumentCount: number): boolean {
+  return spec.arity > 0 ? spec.arity === argumentCount : argumentCount >= -spec.arity;
+}
+
+/** The full lookup (subcommands, errors); a failed one is rejected here and gives undefined. */
+function lookupOrReject(node: StoreNode, client: Client, argv: Buffer[], commandName: string): CommandSpec | undefined {
   if (commandName === 'host:' || commandName === 'post') {
     node.env.log('warning', 'Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to Redis.');
     client.closeAsap = true;
-    return;
+    return undefined;
   }
   const found = lookupCommand(node.commandTable, argv, commandName);
   if ('error' in found) {
     client.lastCommandName = found.spec?.name ?? 'NULL';
     rejectCommand(node, client, found.spec, found.error);
-    return;
+    return undefined;
   }
-  const spec = found.spec;
-  client.lastCommandName = spec.name;
-  const refusal = refusalFor(node, client, spec);
-  if (refusal !== undefined) {
-    rejectCommand(node, client, spec, refusal);
-    return;
-  }
-  if (client.multi !== undefined && !RUN_INSIDE_MULTI.has(spec.name)) {
-    if (!client.multiDirtyExec && !client.watchDirty) client.multi.push({ spec, argv });
-    client.reply.status('QUEUED');
-    return;
-  }
-  call(node, client, spec, argv, { canBlock: client.kind === 'normal' || client.kind === 'replica' });
-  if (node.blocking.hasReadyKeys()) node.handleClientsBlockedOnKeys();
+  return found.spec;
 }
 
 /** The checks after lookup and arity: DEBUG protection, auth, MULTI, guards, read-only replica, pub/sub mode. */
-function refusalFor(node: StoreNode, client: Client, spec: CommandSpec): string | undefined {
-  if (spec.name.startsWith('debug') && node.config.get('enable-debug-command') === 'no') {
+function refusalFor(node: StoreNode, client: Client, spec: CommandSpec, traits: CommandTraits): string | undefined {
+  if (traits.isDebug && node.config.get('enable-debug-command') === 'no') {
     return 'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.';
   }
-  if (isAuthRequired(node, client) && !spec.flags.includes('no_auth')) return errors.noAuth;
-  if (client.multi !== undefined && spec.flags.includes('no_multi')) return 'ERR Command not allowed inside a transaction';
-  if (outOfMemoryRefuses(node, client, spec)) return oomError;
-  for (const guard of node.commandGuards) {
-    const refused = guard(client, spec);
+  if (!traits.allowedWithoutAuth && isAuthRequired(node, client)) return errors.noAuth;
+  if (client.multi !== undefined && traits.refusedInMulti) return 'ERR Command not allowed inside a transaction';
+  if (outOfMemoryRefuses(node, client, traits)) return oomError;
+  const guards = node.commandGuards;
+  for (let index = 0; index < guards.length; index++) {
+    const refused = (guards[index] as (typeof guards)[number])(client, spec);
     if (refused !== undefined) return refused;
   }
-  const isWrite = spec.flags.includes('write') || (spec.name === 'exec' && queuedFlag(client, 'write'));
-  if (node.isReplica && node.config.flag('replica-read-only') && client.kind !== 'master' && isWrite) return errors.readOnlyReplica;
-  if (client.inPubSub && !ALLOWED_WHILE_SUBSCRIBED.has(spec.name)) {
+  if (node.isReplica && isWriteFor(client, traits) && node.config.flag('replica-read-only') && client.kind !== 'master') return errors.readOnlyReplica;
+  // Redis limits subscribed clients to the pub/sub commands in RESP2 only; RESP3 clients may run anything.
+  if (!traits.allowedWhileSubscribed && client.inPubSub && client.protocol === 2) {
     return `ERR Can't execute '${spec.name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`;
   }
   return undefined;
+}
+
+/** A write, or EXEC of a transaction with a write. */
+function isWriteFor(client: Client, traits: CommandTraits): boolean {
+  return traits.isWrite || (traits.isExec && queuedFlag(client, 'write'));
 }
 
 /**
@@ -68,11 +97,11 @@ function refusalFor(node: StoreNode, client: Client, spec: CommandSpec): string 
  * (denyoom, or EXEC of one) is refused when memory stays over the limit, and
  * inside MULTI so is every command that would be queued.
  */
-function outOfMemoryRefuses(node: StoreNode, client: Client, spec: CommandSpec): boolean {
+function outOfMemoryRefuses(node: StoreNode, client: Client, traits: CommandTraits): boolean {
   if (node.config.integer('maxmemory') === 0) return false;
   if (performEvictions(node, node.evictionRng) === 'ok') return false;
-  const deniedOnOom = spec.flags.includes('denyoom') || (spec.name === 'exec' && queuedFlag(client, 'denyoom'));
-  return deniedOnOom || (client.multi !== undefined && !['exec', 'discard', 'quit', 'reset'].includes(spec.name));
+  const deniedOnOom = traits.deniedOnOom || (traits.isExec && queuedFlag(client, 'denyoom'));
+  return deniedOnOom || (client.multi !== undefined && !traits.queuedDespiteOom);
 }
 
 /** True if a queued command of the client's transaction has the flag (mstate.cmd_flags). */
@@ -117,13 +146,17 @@ export function discardTransaction(node: StoreNode, client: Client): void {
  * flushes the propagation unit.
  */
 export function call(node: StoreNode, client: Client, spec: CommandSpec, argv: readonly Buffer[], options: { readonly canBlock: boolean; readonly inTransaction?: boolean }): ExecutionContext {
+  return execute(node, client, spec, argv, options.canBlock, options.inTransaction === true);
+}
+
+function execute(node: StoreNode, client: Client, spec: CommandSpec, argv: readonly Buffer[], canBlock: boolean, inTransaction: boolean): ExecutionContext {
   node.enterFixedTime();
   node.callDepth++;
   const previousClient = node.currentClient;
   node.currentClient = client;
   const errorsBefore = client.reply.errorsWritten();
-  const ctx = new ExecutionContext(node, client, spec, argv, options.canBlock && client.multi === undefined);
-  ctx.executingTransaction = options.inTransaction === true;
+  const ctx = new ExecutionContext(node, client, spec, argv, canBlock && client.multi === undefined);
+  ctx.executingTransaction = inTransaction;
   try {
     (plantedHandler(node, spec) ?? spec.handler)(ctx);
   } finally {
@@ -137,7 +170,7 @@ export function call(node: StoreNode, client: Client, spec: CommandSpec, argv: r
   node.stats.numCommands++;
   node.countCall(spec.name);
   recordPropagation(node, ctx, client.dbIndex);
-  if (node.callDepth === 0) node.propagator.flush({ commandName: spec.name });
+  if (node.callDepth === 0 && node.propagator.hasPending()) node.propagator.flush({ commandName: spec.name });
   return ctx;
 }
 

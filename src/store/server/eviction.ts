@@ -48,6 +48,7 @@ export function performEvictions(node: StoreNode, rng: Prng): 'ok' | 'fail' {
 function evictKey(node: StoreNode, db: Database, key: Buffer): void {
   db.delete(key);
   node.signalModifiedKey(db, key);
+  node.notifyKeyspaceEvent('evicted', 'evicted', key, db.id);
   node.propagator.alsoPropagate(db.id, [node.config.flag('lazyfree-lazy-eviction') ? 'UNLINK' : 'DEL', key]);
   node.propagator.flush({ noMulti: true });
   node.stats.evictedKeys++;

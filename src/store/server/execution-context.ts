@@ -1,6 +1,6 @@
 import { assert } from '../../core/assert.js';
 import type { Prng } from '../../core/prng.js';
-import type { BlockOptions, ClientInfo, CommandContext, CommandSpec } from '../commands/command.js';
+import type { BlockOptions, ClientInfo, CommandContext, CommandSpec, KeyspaceEventClass } from '../commands/command.js';
 import type { Database } from '../keyspace/database.js';
 import type { EncodingConfig } from '../keyspace/encoding-config.js';
 import type { ReplyWriter } from '../protocol/reply-writer.js';
@@ -71,6 +71,10 @@ export class ExecutionContext implements CommandContext {
 
   keyReady(key: Buffer): void {
     this.node.blocking.signalReady(this.db, key);
+  }
+
+  notifyKeyspaceEvent(type: KeyspaceEventClass, event: string, key: Buffer, dbId: number = this.db.id): void {
+    this.node.notifyKeyspaceEvent(type, event, key, dbId);
   }
 
   block(options: BlockOptions): void {

@@ -74,7 +74,7 @@ function memoryFields(node: StoreNode): InfoFields {
     ['allocator_frag_ratio', '1.00'], ['allocator_frag_bytes', 0], ['allocator_rss_ratio', '1.00'], ['allocator_rss_bytes', 0],
     ['rss_overhead_ratio', '1.00'], ['rss_overhead_bytes', 0], ['mem_fragmentation_ratio', '1.00'], ['mem_fragmentation_bytes', 0],
     ['mem_not_counted_for_evict', 0], ['mem_replication_backlog', 0], ['mem_total_replication_buffers', 0], ['mem_clients_slaves', 0],
-    ['mem_clients_normal', 0], ['mem_cluster_links', 0], ['mem_aof_buffer', 0], ['mem_allocator', 'redsim'], ['active_defrag_running', 0],
+    ['mem_clients_normal', 0], ['mem_cluster_links', 0], ['mem_aof_buffer', 0], ['mem_allocator', 'jemalloc-5.3.0'], ['active_defrag_running', 0],
     ['lazyfree_pending_objects', 0], ['lazyfreed_objects', 0],
   ];
 }

@@ -3,7 +3,7 @@ import { EnvError } from '../../core/errors.js';
 import type { Prng } from '../../core/prng.js';
 import type { Env } from '../../env/env.js';
 import type { Connection, ConnectionHandlers, Listener } from '../../env/network.js';
-import type { BlockOptions, CommandContext, CommandSpec } from '../commands/command.js';
+import type { BlockOptions, CommandContext, CommandSpec, KeyspaceEventClass } from '../commands/command.js';
 import { buildCommandTable } from '../commands/table.js';
 import { Database, type ExpiredKeyAction, type KeyspaceHost } from '../keyspace/database.js';
 import type { RedisObject } from '../keyspace/object.js';
@@ -17,6 +17,7 @@ import { computeDatasetDigest } from './digest.js';
 import { processCommand } from './dispatch.js';
 import { beforeSleep, closeIdleClients, freeClient, handleClientData } from './event-loop.js';
 import { Propagator, type PropagationListener } from './propagation.js';
+import { keyspaceEventFlags, publishKeyspaceEvent } from './keyspace-events.js';
 import { PubSubRegistry } from './pubsub-registry.js';
 import { ServerStats, type StepCounter } from './stats.js';
 import { WatchRegistry } from './watch-registry.js';
@@ -89,6 +90,8 @@ export class StoreNode implements KeyspaceHost {
   private readonly databases: Database[];
   private readonly stepCounters = new Map<string, StepCounter>();
   private cachedAccessPolicy: AccessPolicy | undefined;
+  /** notify-keyspace-events as NOTIFY_* bits (cached until a CONFIG SET). */
+  private cachedKeyspaceEventFlags: number | undefined;
   private nextClientId = 1;
   private listener: Listener | undefined;
   /** server.fixed_time_expire: > 0 while a command (or served blocked client) runs. */
@@ -106,6 +109,7 @@ export class StoreNode implements KeyspaceHost {
     this.evictionRng = options.env.rng.fork('eviction');
     this.config.onChange(() => {
       this.cachedAccessPolicy = undefined;
+      this.cachedKeyspaceEventFlags = undefined;
     });
     this.commandTable = withExtraCommands(buildCommandTable(), options.extraCommands ?? []);
     const count = this.config.integer('databases');
@@ -318,6 +322,13 @@ export class StoreNode implements KeyspaceHost {
     return this.cachedAccessPolicy;
   }
 
+  /** notifyKeyspaceEvent: publishes the keyspace/keyevent messages when the class is enabled. */
+  notifyKeyspaceEvent(type: KeyspaceEventClass, event: string, key: Buffer, dbId: number): void {
+    if (this.cachedKeyspaceEventFlags === undefined) this.cachedKeyspaceEventFlags = keyspaceEventFlags(this.config.get('notify-keyspace-events')) ?? 0;
+    if (this.cachedKeyspaceEventFlags === 0) return;
+    publishKeyspaceEvent(this.cachedKeyspaceEventFlags, (channel, message) => this.pubsub.publish(channel, message), type, event, key, dbId);
+  }
+
   // KeyspaceHost
 
   expiryNowMs(): number {
@@ -333,6 +344,7 @@ export class StoreNode implements KeyspaceHost {
   }
 
   expiredKeyDeleted(db: Database, key: Buffer): void {
+    this.notifyKeyspaceEvent('expired', 'expired', key, db.id);
     this.signalModifiedKey(db, key);
     this.propagator.alsoPropagate(db.id, [this.config.flag('lazyfree-lazy-expire') ? 'UNLINK' : 'DEL', key]);
     this.stats.expiredKeys++;
@@ -344,6 +356,10 @@ export class StoreNode implements KeyspaceHost {
 
   keyspaceMiss(): void {
     this.stats.keyspaceMisses++;
+  }
+
+  keyMissed(db: Database, key: Buffer): void {
+    this.notifyKeyspaceEvent('keymiss', 'keymiss', key, db.id);
   }
 
   accessOnCreate(): number {
@@ -359,6 +375,7 @@ export class StoreNode implements KeyspaceHost {
   }
 
   keyAdded(db: Database, key: Buffer, value: RedisObject): void {
+    if (!this.loading) this.notifyKeyspaceEvent('new', 'new', key, db.id);
     if (value.type === 'list' || value.type === 'zset') this.blocking.signalReady(db, key);
   }
 

@@ -57,7 +57,7 @@ export class PubSubRegistry {
   spublish(channel: Buffer, message: Buffer): number {
     let receivers = 0;
     for (const client of this.shardChannels.get(channel.toString('latin1')) ?? []) {
-      client.reply.bulkArray([SMESSAGE, channel, message]);
+      pushBulks(client, [SMESSAGE, channel, message]);
       receivers++;
     }
     return receivers;
@@ -68,14 +68,14 @@ export class PubSubRegistry {
     const name = channel.toString('latin1');
     let receivers = 0;
     for (const client of this.channels.get(name) ?? []) {
-      client.reply.bulkArray([MESSAGE, channel, message]);
+      pushBulks(client, [MESSAGE, channel, message]);
       receivers++;
     }
     for (const [pattern, clients] of this.patterns) {
       const patternBytes = fromBinaryKey(pattern);
       if (!globMatch(patternBytes, channel)) continue;
       for (const client of clients) {
-        client.reply.bulkArray([PMESSAGE, patternBytes, channel, message]);
+        pushBulks(client, [PMESSAGE, patternBytes, channel, message]);
         receivers++;
       }
     }
@@ -129,3 +129,26 @@ export class PubSubRegistry {
 const MESSAGE = Buffer.from('message');
 const PMESSAGE = Buffer.from('pmessage');
 const SMESSAGE = Buffer.from('smessage');
+
+/** A pub/sub message: a push in RESP3, an array in RESP2 (addReplyPubsubMessage). */
+function pushBulks(client: Client, items: readonly Buffer[]): void {
+  writePush(client, () => {
+    client.reply.pushHeader(items.length);
+    for (const item of items) client.reply.bulk(item);
+  });
+}
+
+/**
+ * CLIENT_PUSHING: pub/sub messages and (un)subscribe notifications reach the
+ * client even under CLIENT REPLY OFF / SKIP (prepareClientToWrite lets them
+ * through), in RESP2 as in RESP3. A master link or the AOF loader stays muted.
+ */
+export function writePush(client: Client, write: () => void): void {
+  const mutedBefore = client.reply.muted;
+  if (client.kind !== 'master' && client.kind !== 'loader') client.reply.muted = false;
+  try {
+    write();
+  } finally {
+    client.reply.muted = mutedBefore;
+  }
+}

@@ -43,9 +43,19 @@ export function string2ll(data: Buffer): bigint | undefined {
     const byte = data[index] as number;
     if (byte < ZERO || byte > NINE) return undefined;
   }
-  const magnitude = BigInt(data.toString('latin1', start));
+  const magnitude = data.length - start <= SAFE_DIGITS_MAX ? BigInt(smallDecimal(data, start)) : BigInt(data.toString('latin1', start));
   const value = negative ? -magnitude : magnitude;
   if (value < LLONG_MIN || value > LLONG_MAX) return undefined;
+  return value;
+}
+
+/** Decimal digits that always fit a double exactly (2^53 has 16). */
+const SAFE_DIGITS_MAX = 15;
+
+/** The value of digits already checked, short enough to be exact as a number. */
+function smallDecimal(data: Buffer, start: number): number {
+  let value = 0;
+  for (let index = start; index < data.length; index++) value = value * 10 + ((data[index] as number) - ZERO);
   return value;
 }
 

@@ -5,6 +5,8 @@ import type { Prng } from '../../core/prng.js';
 const BUCKETS_INITIAL = 4;
 /** HASHTABLE_MIN_FILL: shrink when fewer than 10% of the buckets are used. */
 const FILL_PERCENT_MIN = 10;
+/** GETFAIR_NUM_ENTRIES: the sample dictGetFairRandomKey picks from. */
+const FAIR_SAMPLE_KEYS = 20;
 
 function nextPowerOfTwo(count: number): number {
   let buckets = BUCKETS_INITIAL;
@@ -83,9 +85,61 @@ export class BucketTable<V> {
     for (const key of this.keys()) yield [key, this.values.get(key) as V];
   }
 
-  /** A random key; `probes` counts the buckets looked at. Needs a non-empty table. */
+  /**
+   * dictGetFairRandomKey: a sample of up to 20 keys from consecutive buckets
+   * (dictGetSomeKeys), then one of them uniformly, so keys in long chains are
+   * not favoured as a bucket-then-chain pick would; `probes` counts the
+   * buckets looked at. Needs a non-empty table.
+   */
   randomKey(rng: Prng, probes?: (count: number) => void): string {
     assert(this.values.size > 0, 'randomKey needs a non-empty table');
+    const sample = this.sampleKeys(FAIR_SAMPLE_KEYS, rng, probes);
+    if (sample.length === 0) return this.bucketRandomKey(rng, probes);
+    return sample[rng.int(sample.length)] as string;
+  }
+
+  /**
+   * dictGetSomeKeys: walks buckets from a random one, collecting whole chains
+   * (reservoir-sampling the last chain's overflow) until `wanted` keys or
+   * 10 steps per key; after a run of empty buckets it jumps elsewhere.
+   */
+  sampleKeys(wanted: number, rng: Prng, probes?: (count: number) => void): string[] {
+    const count = Math.min(wanted, this.values.size);
+    const mask = this.buckets.length - 1;
+    const sample: string[] = [];
+    let stored = 0;
+    let index = rng.int(this.buckets.length);
+    let emptyRun = 0;
+    let steps = 0;
+    for (let stepsLeft = count * 10; stored < count && stepsLeft > 0; stepsLeft--) {
+      steps++;
+      const chain = this.buckets[index];
+      if (chain === undefined) {
+        emptyRun++;
+        if (emptyRun >= 5 && emptyRun > count) {
+          index = rng.int(this.buckets.length);
+          emptyRun = 0;
+          continue;
+        }
+      } else {
+        emptyRun = 0;
+        for (const key of chain) {
+          if (stored < count) sample[stored] = key;
+          else {
+            const slot = rng.int(stored + 1);
+            if (slot < count) sample[slot] = key;
+          }
+          stored++;
+        }
+      }
+      index = (index + 1) & mask;
+    }
+    probes?.(steps);
+    return sample;
+  }
+
+  /** dictGetRandomKey: a random non-empty bucket, then a random key of its chain. */
+  private bucketRandomKey(rng: Prng, probes?: (count: number) => void): string {
     let looked = 0;
     for (;;) {
       looked++;

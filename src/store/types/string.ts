@@ -15,6 +15,7 @@
 import { assert } from '../../core/assert.js';
 import type { StringEncoding, StringObject } from '../keyspace/object.js';
 import { LLONG_MAX, LLONG_MIN, string2l } from './number-parsing.js';
+import { SlabCopier } from './slab-bytes.js';
 
 /** OBJ_ENCODING_EMBSTR_SIZE_LIMIT */
 export const embstrSizeLimit = 44;
@@ -33,6 +34,18 @@ export interface SharingPolicy {
 }
 
 export const defaultSharingPolicy: SharingPolicy = { sharedIntegers: true };
+
+const SHARED_INTEGERS_END = BigInt(sharedIntegersCount);
+/** Copies of embstr-sized values: from slabs, as Node's pool would, at a fraction of Buffer.from's cost. */
+const valueCopier = new SlabCopier(16 * 1024);
+/** An int-encoded string holds no bytes; they all share this empty storage. */
+const NO_STORAGE = Buffer.alloc(0);
+/**
+ * The shared integers, made on first use. They never change (only an
+ * unshared raw string changes in place), so one object serves every key of
+ * every node, as Redis's shared.integers do.
+ */
+const sharedIntegers: (RedisString | undefined)[] = new Array<RedisString | undefined>(sharedIntegersCount).fill(undefined);
 
 export class RedisString implements StringObject {
   readonly type = 'string' as const;
@@ -55,8 +68,8 @@ export class RedisString implements StringObject {
 
   /** createStringObject: embstr up to 44 bytes, raw beyond. Copies `data`. */
   static fromBytes(data: Uint8Array): RedisString {
-    const encoding = data.length <= embstrSizeLimit ? 'embstr' : 'raw';
-    return new RedisString(encoding, 0n, Buffer.from(data), false);
+    if (data.length <= embstrSizeLimit) return new RedisString('embstr', 0n, valueCopier.copy(data), false);
+    return new RedisString('raw', 0n, Buffer.from(data), false);
   }
 
   /** createRawStringObject: always raw. Copies `data`. */
@@ -75,8 +88,14 @@ export class RedisString implements StringObject {
    */
   static fromLongLong(value: bigint, policy: SharingPolicy = defaultSharingPolicy): RedisString {
     assert(value >= LLONG_MIN && value <= LLONG_MAX, 'a long long is in range');
-    const shared = policy.sharedIntegers && value >= 0n && value < BigInt(sharedIntegersCount);
-    return new RedisString('int', value, Buffer.alloc(0), shared);
+    if (!(policy.sharedIntegers && value >= 0n && value < SHARED_INTEGERS_END)) return new RedisString('int', value, NO_STORAGE, false);
+    const index = Number(value);
+    let shared = sharedIntegers[index];
+    if (shared === undefined) {
+      shared = new RedisString('int', value, NO_STORAGE, true);
+      sharedIntegers[index] = shared;
+    }
+    return shared;
   }
 
   /**
@@ -85,7 +104,7 @@ export class RedisString implements StringObject {
    * up to 44 bytes, else raw.
    */
   static encoded(data: Uint8Array, policy: SharingPolicy = defaultSharingPolicy): RedisString {
-    const buffer = Buffer.from(data.buffer, data.byteOffset, data.length);
+    const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.length);
     if (buffer.length <= integerStringLengthMax) {
       const value = string2l(buffer);
       if (value !== undefined) return RedisString.fromLongLong(value, policy);
@@ -109,7 +128,8 @@ export class RedisString implements StringObject {
   bytes(): Buffer {
     if (this.currentEncoding === 'int') return Buffer.from(this.integer.toString(), 'latin1');
     this.exposed = true;
-    return this.storage.subarray(0, this.length);
+    // A copy made to measure (embstr) is handed out whole: subarray costs more than the rest of a GET.
+    return this.length === this.storage.length ? this.storage : this.storage.subarray(0, this.length);
   }
 
   /** stringObjectLen */
@@ -124,7 +144,7 @@ export class RedisString implements StringObject {
 
   /** dupStringObject: same encoding, never shared (COPY). */
   clone(): RedisString {
-    if (this.currentEncoding === 'int') return new RedisString('int', this.integer, Buffer.alloc(0), false);
+    if (this.currentEncoding === 'int') return new RedisString('int', this.integer, NO_STORAGE, false);
     return new RedisString(this.currentEncoding, 0n, Buffer.from(this.storage.subarray(0, this.length)), false);
   }
 

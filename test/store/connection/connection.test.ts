@@ -4,12 +4,13 @@ import { rawReply } from '../server/support/store-helpers.js';
 
 /** Expected replies were captured from a real redis-server 7.0.15. */
 describe('connection commands', () => {
-  it('replies HELLO 2 as a flat array and refuses RESP3', () => {
+  it('replies HELLO 2 as a flat array and HELLO 3 as a map', () => {
     const store = createStore();
     expect(rawReply(store, 'HELLO 2\r\n')).toBe(
       `*14\r\n$6\r\nserver\r\n$5\r\nredis\r\n$7\r\nversion\r\n$6\r\n7.0.15\r\n$5\r\nproto\r\n:2\r\n$2\r\nid\r\n:${store.id}\r\n$4\r\nmode\r\n$10\r\nstandalone\r\n$4\r\nrole\r\n$6\r\nmaster\r\n$7\r\nmodules\r\n*0\r\n`,
     );
-    expect(rawReply(store, 'hello 3\r\n')).toBe('-NOPROTO unsupported protocol version\r\n');
+    expect(rawReply(store, 'hello 3\r\n')).toMatch(/^%7\r\n\$6\r\nserver\r\n.*\$5\r\nproto\r\n:3\r\n/s);
+    expect(rawReply(store, 'hello 4\r\n')).toBe('-NOPROTO unsupported protocol version\r\n');
     expect(rawReply(store, 'hello 2 foo\r\n')).toBe("-ERR Syntax error in HELLO option 'foo'\r\n");
     expect(rawReply(store, 'hello x\r\n')).toBe('-ERR Protocol version is not an integer or out of range\r\n');
   });

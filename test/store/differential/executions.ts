@@ -22,6 +22,8 @@ interface QueuedStep {
 }
 
 const isStatus = (reply: RespReply, text: string): boolean => reply.kind === 'status' && reply.text === text;
+/** RESP3's null (`_`): an EXEC a touched WATCH aborted, where RESP2 sends a null array. */
+const isResp3Null = (reply: RespReply): boolean => reply.kind === 'bulk' && reply.value === null && reply.raw[0] === 0x5f;
 
 /**
  * Lays the replies of both servers out in execution order. Transaction
@@ -41,7 +43,7 @@ export function orderExecutions(steps: readonly Step[], real: readonly RespReply
       if (name === 'multi' && isStatus(realReply, 'OK')) queue = [];
       return;
     }
-    if (name === 'exec' && (realReply.kind === 'array' || (realReply.kind === 'error' && realReply.text.startsWith('EXECABORT')))) {
+    if (name === 'exec' && (realReply.kind === 'array' || isResp3Null(realReply) || (realReply.kind === 'error' && realReply.text.startsWith('EXECABORT')))) {
       executions.push({ stepIndex, step, phase: 'exec-header', real: realReply, ours: ourReply });
       executions.push(...executionsInside(queue, realReply, ourReply));
       queue = undefined;

@@ -1,6 +1,6 @@
 import { arrayItems, bulkBytes } from '../../support/resp-reply.js';
 import type { Execution } from './executions.js';
-import { compareReplies, type Difference, type SamplePool } from './reply-comparison.js';
+import { compareReplies, flattenPairs, type Difference, type SamplePool } from './reply-comparison.js';
 import { lexRangeSource } from './lex-ranges.js';
 import { commandName } from './operation.js';
 import { ruleFor, type ReplyRule, type RuleContext } from './reply-rules.js';
@@ -48,7 +48,8 @@ function isLexRangeUndefined(group: readonly Execution[], encodings: ReadonlyMap
   const source = owner === undefined ? undefined : lexRangeSource(owner.step.argv);
   if (source === undefined || encodings.get(source.toString('latin1')) !== 'skiplist') return false;
   const contents = group.find((probe) => probe.step.purpose === 'contents-before')?.real;
-  const items = contents === undefined ? undefined : arrayItems(contents);
+  const contentItems = contents === undefined ? undefined : arrayItems(contents);
+  const items = contentItems === undefined ? undefined : flattenPairs(contentItems);
   const scores = new Set((items ?? []).filter((_, index) => index % 2 === 1).map((item) => item.raw.toString('latin1')));
   return scores.size > 1;
 }

@@ -20,7 +20,8 @@ export async function startReferenceRedis(): Promise<RealRedisServer> {
 
 /**
  * A real redis-server reached over one connection, reused across
- * sequences: `begin` leaves any transaction, drops WATCHes and the client
+ * sequences: `begin` goes back to RESP2 (a sequence may have sent HELLO 3),
+ * leaves any transaction, drops WATCHes and the client
  * name, selects db 0, FLUSHALLs and applies the sequence's config (the
  * thresholds it does not override go back to their defaults). Active expiry
  * is off, as in our store whose virtual clock stands still during a
@@ -34,6 +35,7 @@ export async function realRedisTarget(server: RealRedisServer, label = 'real'): 
       const settings = { ...defaultEncodingThresholds, ...config };
       const configCommands = Object.entries(settings).map(([name, value]) => ['CONFIG', 'SET', name, value]);
       const replies = await connection.pipeline([
+        ['HELLO', '2'],
         ['DISCARD'],
         ['UNWATCH'],
         ['SELECT', '0'],
@@ -43,7 +45,7 @@ export async function realRedisTarget(server: RealRedisServer, label = 'real'): 
         ...configCommands,
         ['TIME'],
       ]);
-      const failed = replies.slice(1, -1).find((reply) => reply.kind !== 'status' || reply.text !== 'OK');
+      const failed = replies.slice(2, -1).find((reply) => reply.kind !== 'status' || reply.text !== 'OK');
       if (failed !== undefined) throw new Error(`${label}: resetting the server failed: ${formatReply(failed)}`);
       return timeReplyMs(replies[replies.length - 1]);
     },

@@ -12,6 +12,15 @@ export type Difference = string | undefined;
 
 const rawEqual = (real: RespReply, ours: RespReply): Difference => (real.raw.equals(ours.raw) ? undefined : 'the bytes differ');
 
+/**
+ * RESP3 nests WITHSCORES / WITHVALUES pairs as 2-item arrays where RESP2
+ * sends them flat; flattened, both compare by the same groups of 2.
+ */
+export function flattenPairs(items: readonly RespReply[]): readonly RespReply[] {
+  const nested = items.length > 0 && items.every((item) => item.kind === 'array' && item.items !== null && item.items.length === 2);
+  return nested ? items.flatMap((item) => arrayItems(item) ?? []) : items;
+}
+
 /** Splits array items into groups of `size` and keys each group by its raw bytes. */
 export function groupKeys(items: readonly RespReply[], size: 1 | 2): string[] | undefined {
   if (items.length % size !== 0) return undefined;
@@ -76,7 +85,8 @@ function compareNear(real: RespReply, ours: RespReply, tolerance: bigint): Diffe
 }
 
 function poolKeys(pool: RespReply | undefined, shape: SampleShape): string[] | undefined {
-  const items = pool === undefined ? undefined : arrayItems(pool);
+  const poolItems = pool === undefined ? undefined : arrayItems(pool);
+  const items = poolItems === undefined ? undefined : flattenPairs(poolItems);
   if (items === undefined) return undefined;
   if (shape.poolGroupSize === shape.replyGroupSize) return groupKeys(items, shape.poolGroupSize);
   return items.filter((_, index) => index % 2 === 0).map((item) => item.raw.toString('latin1'));
@@ -90,9 +100,12 @@ function compareSingleSample(real: RespReply, ours: RespReply, allowed: readonly
 }
 
 function compareManySamples(real: RespReply, ours: RespReply, shape: SampleShape, allowed: readonly string[] | undefined): Difference {
-  const realItems = arrayItems(real);
-  const ourItems = arrayItems(ours);
-  if (realItems === undefined || ourItems === undefined) return rawEqual(real, ours);
+  const realArray = arrayItems(real);
+  const ourArray = arrayItems(ours);
+  if (realArray === undefined || ourArray === undefined) return rawEqual(real, ours);
+  if (real.raw[0] !== ours.raw[0]) return 'different reply types';
+  const realItems = shape.replyGroupSize === 2 ? flattenPairs(realArray) : realArray;
+  const ourItems = shape.replyGroupSize === 2 ? flattenPairs(ourArray) : ourArray;
   if (realItems.length !== ourItems.length) return `picked ${ourItems.length} items, Redis ${realItems.length}`;
   const picked = groupKeys(ourItems, shape.replyGroupSize);
   if (picked === undefined) return 'odd number of items in a reply of pairs';
@@ -119,6 +132,20 @@ function compareSample(real: RespReply, ours: RespReply, shape: SampleShape, poo
   return compareRemoval(ours, pool);
 }
 
+/** HELLO's reply is a map (a flat array in RESP2) whose `id` value is each server's own client id. */
+function compareHello(real: RespReply, ours: RespReply): Difference {
+  const realItems = arrayItems(real);
+  const ourItems = arrayItems(ours);
+  if (realItems === undefined || ourItems === undefined || realItems.length !== ourItems.length) return rawEqual(real, ours);
+  if (real.raw[0] !== ours.raw[0]) return 'different reply types';
+  for (let index = 0; index < realItems.length; index++) {
+    const isIdValue = index % 2 === 1 && bulkBytes(realItems[index - 1] as RespReply)?.toString('latin1') === 'id';
+    if (isIdValue) continue;
+    if (!(realItems[index] as RespReply).raw.equals((ourItems[index] as RespReply).raw)) return `HELLO's item #${index} differs`;
+  }
+  return undefined;
+}
+
 /** Judges two replies to one command under its rule. Error replies always compare exactly. */
 export function compareReplies(rule: ReplyRule, real: RespReply, ours: RespReply, pool: SamplePool): Difference {
   if (real.kind === 'error' || ours.kind === 'error') return rawEqual(real, ours);
@@ -135,5 +162,7 @@ export function compareReplies(rule: ReplyRule, real: RespReply, ours: RespReply
       return real.kind === ours.kind ? undefined : 'different reply types';
     case 'sample':
       return compareSample(real, ours, rule.sample, pool);
+    case 'hello':
+      return compareHello(real, ours);
   }
 }

@@ -14,6 +14,7 @@ import { commandName } from './operation.js';
  *    a lex range Redis leaves undefined, see lex-ranges.ts).
  *  - sample: a random pick from the collection read just before it
  *    (SRANDMEMBER, SPOP, HRANDFIELD, ZRANDMEMBER, RANDOMKEY).
+ *  - hello: HELLO's map, byte for byte except the client id's value.
  */
 export type ReplyRule =
   | { readonly kind: 'exact' }
@@ -21,7 +22,8 @@ export type ReplyRule =
   | { readonly kind: 'scan'; readonly groupSize: 1 | 2; readonly compact: boolean }
   | { readonly kind: 'near'; readonly tolerance: bigint }
   | { readonly kind: 'same-kind' }
-  | { readonly kind: 'sample'; readonly sample: SampleShape };
+  | { readonly kind: 'sample'; readonly sample: SampleShape }
+  | { readonly kind: 'hello' };
 
 export interface SampleShape {
   /** No count argument: one bulk (or nil) instead of an array. */
@@ -150,6 +152,8 @@ export function ruleFor(argv: readonly Buffer[], real: RespReply, context: RuleC
       return sub === 'idletime' ? { kind: 'same-kind' } : exact;
     case 'config':
       return sub === 'get' ? { kind: 'unordered', groupSize: 2 } : exact;
+    case 'hello':
+      return { kind: 'hello' };
     case 'command':
       // COMMAND and COMMAND INFO without names list every command of the table, in the hash seed's order and
       // beyond the families we implement; only their reply type is compared.

@@ -31,8 +31,19 @@ export interface SequenceShape {
   readonly unitsMax: number;
 }
 
+/**
+ * One sequence in four starts with HELLO 3, so every family is also compared
+ * in RESP3 (maps, sets, doubles, nulls, nested WITHSCORES pairs); shrinking
+ * goes back to RESP2.
+ */
+const protocolSwitch: fc.Arbitrary<Operation[]> = fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.constant([operation(['HELLO', '3'])]) });
+
 /** A sequence of operations: family commands, with transactions mixed in as the shape says. */
 export function sequenceArbitrary(shape: SequenceShape): fc.Arbitrary<Operation[]> {
+  return fc.tuple(protocolSwitch, familySequenceArbitrary(shape)).map(([hello, operations]) => [...hello, ...operations]);
+}
+
+function familySequenceArbitrary(shape: SequenceShape): fc.Arbitrary<Operation[]> {
   const single = withArityNoise(fc.oneof(...shape.families.map(({ weight, commands }) => ({ weight: Math.round(weight * 10), arbitrary: commands }))));
   const queued = shape.blockingCommands === undefined ? single : fc.oneof({ weight: 5, arbitrary: single }, { weight: 1, arbitrary: shape.blockingCommands });
   const units: { weight: number; arbitrary: fc.Arbitrary<Operation[]> }[] = [{ weight: 200, arbitrary: single.map((op) => [op]) }];

@@ -44,6 +44,16 @@ describe('our store answers like redis-server 7.0.15', () => {
     expect(report).toMatch(/First difference, at command #1:\n {2}> INCR /);
   });
 
+  it('would catch a RESP3 bug: doubles sent as RESP2 bulk strings after HELLO 3 are reported', async () => {
+    const asBulk = plantedTarget(ours, (_, reply) =>
+      reply.raw[0] === 0x2c && reply.kind === 'bulk' && reply.value !== null ? (decodeAllReplies(Buffer.from(`$${reply.value.length}\r\n${reply.value.toString('latin1')}\r\n`, 'latin1'))[0] ?? reply) : reply,
+    );
+    const group = familyGroups.find((candidate) => candidate.name === 'sorted sets');
+    if (group === undefined) throw new Error('no sorted sets group');
+    const report = await findMinimalDifference({ reference: real, candidate: asBulk, shape: group.shape, numRuns: 300, seedOffset: 98 });
+    expect(report).toMatch(/Generated commands \(\d+\):\n {2}#1 HELLO 3\n/);
+  });
+
   it.each(familyGroups.map((group, index) => [group.name, group.numRuns, index] as const))('%s (%i sequences)', async (_, numRuns, index) => {
     const group = familyGroups[index];
     if (group === undefined) throw new Error('no such group');

@@ -107,6 +107,7 @@ function bitfieldGeneric(ctx: CommandContext, readOnlyCommand: boolean): void {
   }
   if (changes > 0) {
     ctx.keyModified(argument(ctx, 1));
+    ctx.notifyKeyspaceEvent('string', 'setbit', argument(ctx, 1));
     ctx.dirty(changes);
   }
 }

@@ -68,9 +68,11 @@ export function bitopCommand(ctx: CommandContext): void {
   if (length > 0) {
     ctx.db.set(destination, RedisString.rawFromBytes(combine(operation, sources, length)));
     ctx.keyModified(destination);
+    ctx.notifyKeyspaceEvent('string', 'set', destination);
     ctx.dirty();
   } else if (ctx.db.delete(destination)) {
     ctx.keyModified(destination);
+    ctx.notifyKeyspaceEvent('generic', 'del', destination);
     ctx.dirty();
   }
   ctx.reply.integer(length);

@@ -26,6 +26,7 @@ export function setbitCommand(ctx: CommandContext): void {
   if (target.grew || previous !== on) {
     target.value.setByte(byteIndex, (byte & ~(1 << shift)) | (on << shift));
     ctx.keyModified(argument(ctx, 1));
+    ctx.notifyKeyspaceEvent('string', 'setbit', argument(ctx, 1));
     ctx.dirty();
   }
   ctx.reply.integer(previous);

@@ -1,7 +1,7 @@
 import type { CommandContext, CommandSpec } from '../command.js';
 import { errors } from '../errors.js';
 import { clientCommand } from '../../server/commands/client-command.js';
-import { boundedIntegerArgument } from '../../server/commands/integer-arguments.js';
+import { boundedIntegerArgument, integerArgument } from '../../server/commands/integer-arguments.js';
 import { argIs, argText, keyless } from '../../server/commands/spec.js';
 import { discardTransaction } from '../../server/dispatch.js';
 import { serverContext } from '../../server/execution-context.js';
@@ -17,7 +17,7 @@ function ping(ctx: CommandContext): void {
     return;
   }
   const { clientState } = serverContext(ctx);
-  if (clientState.inPubSub) {
+  if (clientState.inPubSub && clientState.protocol === 2) {
     ctx.reply.arrayHeader(2);
     ctx.reply.bulk('pong');
     ctx.reply.bulk(ctx.argv.length === 1 ? '' : (ctx.argv[1] as Buffer));
@@ -56,6 +56,7 @@ function reset(ctx: CommandContext): void {
   unsubscribeAll(node, clientState, false);
   clientState.name = '';
   clientState.noEvict = false;
+  clientState.protocol = 2;
   clientState.authenticated = node.config.get('requirepass') === '';
   ctx.reply.status('RESET');
 }
@@ -89,15 +90,16 @@ function auth(ctx: CommandContext): void {
 function hello(ctx: CommandContext): void {
   const { node, clientState } = serverContext(ctx);
   let next = 1;
-  let protocolVersion = 2;
+  let protocolVersion: 2 | 3 | undefined;
   if (ctx.argv.length >= 2) {
-    const version = boundedIntegerArgument(ctx, next++, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 'ERR Protocol version is not an integer or out of range');
+    // Any long long is a version; only 2 and 3 are spoken.
+    const version = integerArgument(ctx, next++, 'ERR Protocol version is not an integer or out of range');
     if (version === undefined) return;
-    if (version < 2 || version > 3) {
+    if (version !== 2n && version !== 3n) {
       ctx.reply.error('-NOPROTO unsupported protocol version');
       return;
     }
-    protocolVersion = version;
+    protocolVersion = version === 2n ? 2 : 3;
   }
   for (let index = next; index < ctx.argv.length; index++) {
     const moreArgs = ctx.argv.length - 1 - index;
@@ -124,18 +126,14 @@ function hello(ctx: CommandContext): void {
     ctx.reply.error('-NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time');
     return;
   }
-  // RESP3 is not spoken: after Redis's option and auth checks, version 3 is refused like an unknown version.
-  if (protocolVersion === 3) {
-    ctx.reply.error('-NOPROTO unsupported protocol version');
-    return;
-  }
-  ctx.reply.arrayHeader(14);
+  if (protocolVersion !== undefined) clientState.protocol = protocolVersion;
+  ctx.reply.mapHeader(7);
   ctx.reply.bulk('server');
   ctx.reply.bulk('redis');
   ctx.reply.bulk('version');
   ctx.reply.bulk(REDIS_VERSION);
   ctx.reply.bulk('proto');
-  ctx.reply.integer(2);
+  ctx.reply.integer(clientState.protocol);
   ctx.reply.bulk('id');
   ctx.reply.integer(clientState.id);
   ctx.reply.bulk('mode');

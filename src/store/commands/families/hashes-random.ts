@@ -17,9 +17,12 @@ const SUB_STRATEGY_MULTIPLIER = 3;
  */
 export const hrandfieldPicksMax = 1 << 24;
 
+/** RESP2 flattens WITHVALUES into field, value, ...; RESP3 nests [field, value] pairs. */
 function replyEntries(ctx: CommandContext, entries: readonly HashEntry[], withValues: boolean): void {
-  ctx.reply.arrayHeader(entries.length * (withValues ? 2 : 1));
+  const nested = withValues && ctx.reply.protocolVersion === 3;
+  ctx.reply.arrayHeader(entries.length * (withValues && !nested ? 2 : 1));
   for (const entry of entries) {
+    if (nested) ctx.reply.arrayHeader(2);
     ctx.reply.bulk(entry.field);
     if (withValues) ctx.reply.bulk(entry.value);
   }

@@ -51,7 +51,9 @@ function hgetallGeneric(ctx: CommandContext, part: HashPart): void {
   const hash = lookupHashRead(ctx, argumentAt(ctx, 1));
   if (hash === WRONG_TYPE) return;
   if (hash === undefined) {
-    ctx.reply.arrayHeader(0);
+    // shared.emptymap for HGETALL, shared.emptyarray for HKEYS / HVALS
+    if (part === 'both') ctx.reply.mapHeader(0);
+    else ctx.reply.arrayHeader(0);
     return;
   }
   const items: Buffer[] = [];
@@ -60,7 +62,12 @@ function hgetallGeneric(ctx: CommandContext, part: HashPart): void {
     if (part !== 'fields') items.push(entry.value);
   }
   ctx.step(hash.size());
-  ctx.reply.bulkArray(items);
+  if (part === 'both') {
+    ctx.reply.mapHeader(items.length / 2);
+    for (const item of items) ctx.reply.bulk(item);
+  } else {
+    ctx.reply.bulkArray(items);
+  }
 }
 
 /** HGETALL key */

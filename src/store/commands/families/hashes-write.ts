@@ -25,6 +25,7 @@ function hsetGeneric(ctx: CommandContext, replyOk: boolean): void {
   if (replyOk) ctx.reply.ok();
   else ctx.reply.integer(created);
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('hash', 'hset', key);
   ctx.dirty((ctx.argv.length - 2) / 2);
 }
 
@@ -50,6 +51,7 @@ export function hsetnxCommand(ctx: CommandContext): void {
   hash.set(Buffer.from(argumentAt(ctx, 2)), Buffer.from(argumentAt(ctx, 3)), ctx.encodingConfig, stepsOf(ctx));
   ctx.reply.integer(1);
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('hash', 'hset', key);
   ctx.dirty();
 }
 
@@ -73,6 +75,8 @@ export function hdelCommand(ctx: CommandContext): void {
   }
   if (deleted > 0) {
     ctx.keyModified(key);
+    ctx.notifyKeyspaceEvent('hash', 'hdel', key);
+    if (hash.size() === 0) ctx.notifyKeyspaceEvent('generic', 'del', key);
     ctx.dirty(deleted);
   }
   ctx.reply.integer(deleted);
@@ -100,6 +104,7 @@ export function hincrbyCommand(ctx: CommandContext): void {
   hash.set(Buffer.from(field), Buffer.from(newValue.toString(), 'latin1'), ctx.encodingConfig, stepsOf(ctx));
   ctx.reply.integer(newValue);
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('hash', 'hincrby', key);
   ctx.dirty();
 }
 
@@ -139,6 +144,7 @@ export function hincrbyfloatCommand(ctx: CommandContext): void {
   hash.set(Buffer.from(field), text, ctx.encodingConfig, stepsOf(ctx));
   ctx.reply.bulk(text);
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('hash', 'hincrbyfloat', key);
   ctx.dirty();
   ctx.propagateAs(['HSET', key, field, text]);
 }

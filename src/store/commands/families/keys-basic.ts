@@ -15,6 +15,7 @@ export function delCommand(ctx: CommandContext): void {
     expireIfNeeded(ctx, key);
     if (!ctx.db.delete(key)) continue;
     ctx.keyModified(key);
+    ctx.notifyKeyspaceEvent('generic', 'del', key);
     ctx.dirty();
     deleted++;
   }

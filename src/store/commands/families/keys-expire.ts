@@ -93,6 +93,7 @@ function expireGeneric(ctx: CommandContext, kind: ExpireKind): void {
     ctx.dirty();
     ctx.propagateAs([expireDeletionCommand(ctx), key]);
     ctx.keyModified(key);
+    ctx.notifyKeyspaceEvent('generic', 'del', key);
     ctx.reply.integer(1);
     return;
   }
@@ -100,6 +101,7 @@ function expireGeneric(ctx: CommandContext, kind: ExpireKind): void {
   ctx.reply.integer(1);
   if (kind !== 'pexpireat') ctx.propagateAs(['PEXPIREAT', key, when.toString(), ...ctx.argv.slice(3)]);
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('generic', 'expire', key);
   ctx.dirty();
 }
 
@@ -169,6 +171,7 @@ export function persistCommand(ctx: CommandContext): void {
     return;
   }
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('generic', 'persist', key);
   ctx.dirty();
   ctx.reply.integer(1);
 }

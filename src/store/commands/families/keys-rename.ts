@@ -33,6 +33,8 @@ function renameGeneric(ctx: CommandContext, onlyIfAbsent: boolean): void {
   ctx.db.delete(source);
   ctx.keyModified(source);
   ctx.keyModified(destination);
+  ctx.notifyKeyspaceEvent('generic', 'rename_from', source);
+  ctx.notifyKeyspaceEvent('generic', 'rename_to', destination);
   ctx.dirty();
   if (onlyIfAbsent) ctx.reply.integer(1);
   else ctx.reply.ok();
@@ -88,6 +90,8 @@ export function moveCommand(ctx: CommandContext): void {
   ctx.db.delete(key);
   ctx.keyModified(key);
   keyModifiedIn(ctx, target, key);
+  ctx.notifyKeyspaceEvent('generic', 'move_from', key);
+  ctx.notifyKeyspaceEvent('generic', 'move_to', key, target.id);
   ctx.dirty();
   ctx.reply.integer(1);
 }
@@ -148,6 +152,7 @@ export function copyCommand(ctx: CommandContext): void {
   target.add(destination, copy);
   if (expireAtMs !== undefined) target.setExpire(destination, expireAtMs);
   keyModifiedIn(ctx, target, destination);
+  ctx.notifyKeyspaceEvent('generic', 'copy_to', destination, target.id);
   ctx.dirty();
   ctx.reply.integer(1);
 }

@@ -150,9 +150,11 @@ function storeSorted(ctx: CommandContext, storeKey: Buffer, items: readonly Sort
   if (elements.length > 0) {
     ctx.db.set(storeKey, createListFromElements(elements));
     ctx.keyModified(storeKey);
+    ctx.notifyKeyspaceEvent('list', 'sortstore', storeKey);
     ctx.dirty(elements.length);
   } else if (ctx.db.delete(storeKey)) {
     ctx.keyModified(storeKey);
+    ctx.notifyKeyspaceEvent('generic', 'del', storeKey);
     ctx.dirty();
   }
   ctx.reply.integer(elements.length);

@@ -7,6 +7,7 @@
 import type { CommandContext } from '../command.js';
 import type { Database } from '../../keyspace/database.js';
 import type { Db } from '../../keyspace/db.js';
+import type { StoreConfig } from '../../server/config.js';
 import { serverContext } from '../../server/execution-context.js';
 import type { SharingPolicy } from '../../types/string.js';
 
@@ -30,12 +31,29 @@ export function protoMaxBulkLength(ctx: CommandContext): number {
   return serverContext(ctx).node.config.integer('proto-max-bulk-len');
 }
 
+/** Each config's sharing policy, recomputed after a change (it is read by every integer write). */
+const sharingPolicies = new WeakMap<StoreConfig, { policy: SharingPolicy | undefined }>();
+
 /**
  * Shared integers are used unless maxmemory is set with an LRU/LFU policy
  * (MAXMEMORY_FLAG_NO_SHARED_INTEGERS), which needs a private access field.
  */
 export function sharingPolicy(ctx: CommandContext): SharingPolicy {
   const config = serverContext(ctx).node.config;
+  let cached = sharingPolicies.get(config);
+  if (cached === undefined) {
+    const fresh: { policy: SharingPolicy | undefined } = { policy: undefined };
+    config.onChange(() => {
+      fresh.policy = undefined;
+    });
+    sharingPolicies.set(config, fresh);
+    cached = fresh;
+  }
+  cached.policy ??= sharingPolicyOf(config);
+  return cached.policy;
+}
+
+function sharingPolicyOf(config: StoreConfig): SharingPolicy {
   const policy = config.get('maxmemory-policy');
   const needsPrivateAccess = policy.endsWith('-lru') || policy.endsWith('-lfu');
   return { sharedIntegers: config.integer('maxmemory') === 0 || !needsPrivateAccess };

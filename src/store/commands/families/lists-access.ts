@@ -46,6 +46,7 @@ export function lsetCommand(ctx: CommandContext): void {
   }
   ctx.reply.ok();
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('list', 'lset', key);
   ctx.dirty();
 }
 
@@ -84,7 +85,9 @@ export function ltrimCommand(ctx: CommandContext): void {
   list.removeRange(0, trimmedLeft);
   list.removeRange(list.length() - trimmedRight, trimmedRight);
   ctx.step(trimmedLeft + trimmedRight);
-  listElementsRemoved(ctx, key, list, trimmedLeft + trimmedRight);
+  const deleted = listElementsRemoved(ctx, key, list, trimmedLeft + trimmedRight);
+  ctx.notifyKeyspaceEvent('list', 'ltrim', key);
+  if (deleted) ctx.notifyKeyspaceEvent('generic', 'del', key);
   ctx.reply.ok();
 }
 
@@ -103,9 +106,13 @@ export function lremCommand(ctx: CommandContext): void {
   ctx.step(visited);
   if (removed > 0) {
     ctx.keyModified(key);
+    ctx.notifyKeyspaceEvent('list', 'lrem', key);
     ctx.dirty(removed);
   }
-  if (list.length() === 0) ctx.db.delete(key);
+  if (list.length() === 0) {
+    ctx.db.delete(key);
+    ctx.notifyKeyspaceEvent('generic', 'del', key);
+  }
   ctx.reply.integer(removed);
 }
 

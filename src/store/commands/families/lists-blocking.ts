@@ -12,7 +12,7 @@ import { asListValue } from '../../types/list.js';
 import { getTimeoutOrReply } from '../../types/number-parsing.js';
 import { lmoveGeneric, moveElementAndReply, parseMoveEndsOrReply, type MoveRequest } from './lists-move.js';
 import { parseMultiPopOrReply, popOne, popRangeWithKeyAndReply } from './lists-pop.js';
-import { argumentAt, listEndWord, lookupListWrite, popCommandName } from './lists-shared.js';
+import { argumentAt, listEndWord, lookupListWrite, notifyListPopped, popCommandName } from './lists-shared.js';
 
 /** What a blocking pop asks for: `count` is -1 for BLPOP/BRPOP (one element, flat reply). */
 interface BlockingPop {
@@ -54,7 +54,9 @@ function serveBlockedPop(ctx: CommandContext, pop: BlockingPop, readyKey: Buffer
   ctx.reply.arrayHeader(2);
   ctx.reply.bulk(readyKey);
   ctx.reply.bulk(element);
-  if (list.length() === 0) ctx.db.delete(readyKey);
+  const emptied = list.length() === 0;
+  if (emptied) ctx.db.delete(readyKey);
+  notifyListPopped(ctx, readyKey, pop.end, emptied);
   ctx.dirty();
   ctx.propagateAs([popCommandName(pop.end), readyKey]);
   return true;

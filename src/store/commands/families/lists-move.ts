@@ -2,7 +2,7 @@
 import { assert } from '../../../core/assert.js';
 import { WRONG_TYPE, type CommandContext } from '../command.js';
 import type { ListEnd, ListValue } from '../../types/list.js';
-import { argumentAt, listForPush, listPushed, lookupListWrite, parseListEndOrReply } from './lists-shared.js';
+import { argumentAt, listForPush, listPushed, lookupListWrite, notifyListPopped, parseListEndOrReply } from './lists-shared.js';
 
 /** Where an element goes: from one end of the source to one end of the destination. */
 export interface MoveRequest {
@@ -24,9 +24,12 @@ export function moveElementAndReply(ctx: CommandContext, request: MoveRequest, s
   const target = listForPush(ctx, request.destination, destinationList);
   listPushed(ctx, request.destination);
   target.push(element, request.to);
+  ctx.notifyKeyspaceEvent('list', request.to === 'head' ? 'lpush' : 'rpush', request.destination);
   ctx.step(2);
   ctx.reply.bulk(element);
-  if (sourceList.length() === 0) ctx.db.delete(request.source);
+  const emptied = sourceList.length() === 0;
+  if (emptied) ctx.db.delete(request.source);
+  notifyListPopped(ctx, request.source, request.from, emptied);
 }
 
 /**

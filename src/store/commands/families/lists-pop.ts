@@ -4,7 +4,7 @@ import { WRONG_TYPE, type CommandContext } from '../command.js';
 import { arityError, errors } from '../errors.js';
 import type { ListEnd, ListValue } from '../../types/list.js';
 import { getPositiveLongOrReply, getRangeLongOrReply, LLONG_MAX } from '../../types/number-parsing.js';
-import { argumentAt, listElementsRemoved, lookupListWrite, parseListEndOrReply, popCommandName, replyListRange } from './lists-shared.js';
+import { argumentAt, listElementsRemoved, lookupListWrite, notifyListPopped, parseListEndOrReply, popCommandName, replyListRange } from './lists-shared.js';
 
 /**
  * Pops up to `count` elements from one end, replying them in pop order
@@ -20,7 +20,7 @@ export function popRangeAndReply(ctx: CommandContext, key: Buffer, list: ListVal
     replyListRange(ctx, list, -popped, -1, true);
     list.removeRange(length - popped, popped);
   }
-  listElementsRemoved(ctx, key, list, popped);
+  notifyListPopped(ctx, key, end, listElementsRemoved(ctx, key, list, popped));
   return popped;
 }
 
@@ -36,7 +36,7 @@ export function popOne(ctx: CommandContext, key: Buffer, list: ListValue, end: L
   const element = list.pop(end);
   assert(element !== undefined, 'popOne needs a non-empty list');
   ctx.step(1);
-  listElementsRemoved(ctx, key, list, 1);
+  notifyListPopped(ctx, key, end, listElementsRemoved(ctx, key, list, 1));
   return element;
 }
 

@@ -19,6 +19,7 @@ function pushGeneric(ctx: CommandContext, end: ListEnd, onlyIfExists: boolean): 
   ctx.dirty(ctx.argv.length - 2);
   ctx.reply.integer(list.length());
   listPushed(ctx, key);
+  ctx.notifyKeyspaceEvent('list', end === 'head' ? 'lpush' : 'rpush', key);
 }
 
 /** LPUSH key element [element ...] */
@@ -63,6 +64,7 @@ export function linsertCommand(ctx: CommandContext): void {
   }
   list.insertAt(where === 'after' ? pivotPosition + 1 : pivotPosition, Buffer.from(argumentAt(ctx, 4)));
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('list', 'linsert', key);
   ctx.dirty();
   ctx.reply.integer(list.length());
 }

@@ -66,6 +66,12 @@ export function listElementsRemoved(ctx: CommandContext, key: Buffer, list: List
   return deleted;
 }
 
+/** The LPOP / RPOP event of a removal at `end`, then `del` when the list went away (t_list.c). */
+export function notifyListPopped(ctx: CommandContext, key: Buffer, end: ListEnd, deleted: boolean): void {
+  ctx.notifyKeyspaceEvent('list', end === 'head' ? 'lpop' : 'rpop', key);
+  if (deleted) ctx.notifyKeyspaceEvent('generic', 'del', key);
+}
+
 /** Converts Redis's (start, end) with negative indexes into clamped 0-based bounds, or undefined when empty. */
 export function clampRange(start: number, end: number, length: number): { start: number; end: number } | undefined {
   let first = start < 0 ? length + start : start;

@@ -171,6 +171,7 @@ function restore(ctx: CommandContext): void {
     if (deleted) {
       ctx.propagateAs([node.config.flag('lazyfree-lazy-server-del') ? 'UNLINK' : 'DEL', key]);
       ctx.keyModified(key);
+      ctx.notifyKeyspaceEvent('generic', 'del', key);
       ctx.dirty();
     }
     ctx.reply.ok();
@@ -184,6 +185,7 @@ function restore(ctx: CommandContext): void {
   const field = restoredAccessField(ctx, options);
   if (field !== undefined) serverContext(ctx).db.setAccessField(key, field);
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('generic', 'restore', key);
   ctx.reply.ok();
   ctx.dirty();
 }

@@ -2,7 +2,7 @@ import { WRONG_TYPE, type CommandContext } from '../command.js';
 import { errors } from '../errors.js';
 import { getPositiveLongOrReply, getRangeLongOrReply, LLONG_MAX } from '../../types/number-parsing.js';
 import { SetValue } from '../../types/set.js';
-import { lookupSetRead, replyEmptyArray, stepsOf, storeOrDeleteDestination } from './sets-shared.js';
+import { lookupSetRead, replyEmptySet, stepsOf, storeOrDeleteDestination } from './sets-shared.js';
 
 /** Looks every key up in order; undefined (after replying WRONGTYPE) when one is not a set. */
 function lookupSets(ctx: CommandContext, keys: readonly Buffer[]): (SetValue | undefined)[] | undefined {
@@ -40,7 +40,7 @@ function intersect(ctx: CommandContext, keys: readonly Buffer[], output: Interse
     return;
   }
   const result = new SetValue();
-  const replied = output.kind === 'reply' ? ctx.reply.deferredArray() : undefined;
+  const replied = output.kind === 'reply' ? ctx.reply.deferredSet() : undefined;
   let cardinality = 0;
   for (const member of smallest.members()) {
     if (!isInAllOthers(member)) continue;
@@ -58,7 +58,7 @@ function replyEmptyIntersection(ctx: CommandContext, output: IntersectionOutput)
     return;
   }
   if (output.kind === 'cardinality') ctx.reply.integer(0);
-  else replyEmptyArray(ctx);
+  else replyEmptySet(ctx);
 }
 
 /** SINTER key [key ...] (also SMEMBERS key, as in Redis 7.0) */
@@ -144,7 +144,7 @@ function unionOrDifferenceCommand(ctx: CommandContext, keys: readonly Buffer[], 
     storeOrDeleteDestination(ctx, destination, result, result.size());
     return;
   }
-  ctx.reply.arrayHeader(result.size());
+  ctx.reply.setHeader(result.size());
   for (const member of result.members()) ctx.reply.bulk(member);
 }
 

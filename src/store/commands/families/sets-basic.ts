@@ -20,6 +20,7 @@ export function saddCommand(ctx: CommandContext): void {
   }
   if (added > 0) {
     ctx.keyModified(key);
+    ctx.notifyKeyspaceEvent('set', 'sadd', key);
     ctx.dirty(added);
   }
   ctx.reply.integer(added);
@@ -46,6 +47,8 @@ export function sremCommand(ctx: CommandContext): void {
   }
   if (deleted > 0) {
     ctx.keyModified(key);
+    ctx.notifyKeyspaceEvent('set', 'srem', key);
+    if (set.size() === 0) ctx.notifyKeyspaceEvent('generic', 'del', key);
     ctx.dirty(deleted);
   }
   ctx.reply.integer(deleted);
@@ -74,7 +77,11 @@ export function smoveCommand(ctx: CommandContext): void {
     ctx.reply.integer(0);
     return;
   }
-  if (sourceSet.size() === 0) ctx.db.delete(sourceKey);
+  ctx.notifyKeyspaceEvent('set', 'srem', sourceKey);
+  if (sourceSet.size() === 0) {
+    ctx.db.delete(sourceKey);
+    ctx.notifyKeyspaceEvent('generic', 'del', sourceKey);
+  }
   let target = destination === undefined ? undefined : asSetValue(destination);
   if (target === undefined) {
     target = new SetValue();
@@ -85,6 +92,7 @@ export function smoveCommand(ctx: CommandContext): void {
   if (target.add(member, ctx.encodingConfig, step)) {
     ctx.dirty();
     ctx.keyModified(destinationKey);
+    ctx.notifyKeyspaceEvent('set', 'sadd', destinationKey);
   }
   ctx.reply.integer(1);
 }

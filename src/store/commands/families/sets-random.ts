@@ -2,7 +2,7 @@ import { WRONG_TYPE, type CommandContext } from '../command.js';
 import { errors } from '../errors.js';
 import { getPositiveLongOrReply, getRangeLongOrReply, LLONG_MAX } from '../../types/number-parsing.js';
 import { createSetFromMembers, SetValue } from '../../types/set.js';
-import { lookupSetRead, lookupSetWrite, replyEmptyArray, stepsOf } from './sets-shared.js';
+import { lookupSetRead, lookupSetWrite, replyEmptyArray, replyEmptySet, stepsOf } from './sets-shared.js';
 
 /** SPOP_MOVE_STRATEGY_MUL */
 const SPOP_MOVE_STRATEGY_MUL = 5;
@@ -35,9 +35,13 @@ export function spopCommand(ctx: CommandContext): void {
   const step = stepsOf(ctx);
   const member = set.randomMember(ctx.rng, step);
   set.remove(member, step);
+  ctx.notifyKeyspaceEvent('set', 'spop', key);
   ctx.propagateAs(['SREM', key, member]);
   ctx.reply.bulk(member);
-  if (set.size() === 0) ctx.db.delete(key);
+  if (set.size() === 0) {
+    ctx.db.delete(key);
+    ctx.notifyKeyspaceEvent('generic', 'del', key);
+  }
   ctx.keyModified(key);
   ctx.dirty();
 }
@@ -50,22 +54,24 @@ function spopWithCount(ctx: CommandContext): void {
   const set = lookupSetWrite(ctx, key);
   if (set === WRONG_TYPE) return;
   if (set === undefined || count === 0) {
-    replyEmptyArray(ctx);
+    replyEmptySet(ctx);
     return;
   }
   const size = set.size();
+  ctx.notifyKeyspaceEvent('set', 'spop', key);
   ctx.dirty(Math.min(count, size));
   if (count >= size) {
     const whole = createSetFromMembers(set.members(), ctx.encodingConfig);
     ctx.step(size);
-    ctx.reply.arrayHeader(whole.size());
+    ctx.reply.setHeader(whole.size());
     for (const member of whole.members()) ctx.reply.bulk(member);
     ctx.db.delete(key);
+    ctx.notifyKeyspaceEvent('generic', 'del', key);
     ctx.propagateAs(['DEL', key]);
     ctx.keyModified(key);
     return;
   }
-  ctx.reply.arrayHeader(count);
+  ctx.reply.setHeader(count);
   const popped = (size - count) * SPOP_MOVE_STRATEGY_MUL > count ? popRandomMembers(ctx, set, count) : popAllButRandomMembers(ctx, key, set, size - count);
   ctx.propagateAs(...popped.map((member) => ['SREM', key, member]));
   ctx.keyModified(key);

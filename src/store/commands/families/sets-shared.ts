@@ -17,6 +17,8 @@ export function storeOrDeleteDestination(ctx: CommandContext, destination: Buffe
     const existed = ctx.db.lookupWrite(destination) !== undefined;
     ctx.db.set(destination, result);
     ctx.keyModified(destination);
+    // SINTERSTORE, ZUNIONSTORE, ZRANGESTORE...: the event is the command's own name.
+    ctx.notifyKeyspaceEvent(result.type === 'set' ? 'set' : 'zset', (ctx.argv[0] as Buffer).toString('latin1').toLowerCase(), destination);
     ctx.dirty();
     ctx.reply.integer(resultSize);
     return !existed;
@@ -24,14 +26,20 @@ export function storeOrDeleteDestination(ctx: CommandContext, destination: Buffe
   ctx.reply.integer(0);
   if (ctx.db.delete(destination)) {
     ctx.keyModified(destination);
+    ctx.notifyKeyspaceEvent('generic', 'del', destination);
     ctx.dirty();
   }
   return false;
 }
 
-/** `*0`: Redis's shared.emptyset / shared.emptyarray in RESP2. */
+/** `*0`: Redis's shared.emptyarray. */
 export function replyEmptyArray(ctx: CommandContext): void {
   ctx.reply.arrayHeader(0);
+}
+
+/** Redis's shared.emptyset: `~0` in RESP3, `*0` in RESP2. */
+export function replyEmptySet(ctx: CommandContext): void {
+  ctx.reply.setHeader(0);
 }
 
 /** lookupKeyRead + checkType for a set (WRONGTYPE already replied when it returns WRONG_TYPE). */

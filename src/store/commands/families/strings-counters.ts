@@ -12,6 +12,9 @@ import { RedisString } from '../../types/string.js';
 import { sharingPolicy } from './keyspace-settings.js';
 import { argument, lookupStringWrite } from './strings-shared.js';
 
+const SAFE_INTEGER_MIN = BigInt(Number.MIN_SAFE_INTEGER);
+const SAFE_INTEGER_MAX = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** getLongLongFromObject of a string value. */
 function stringAsLongLong(value: RedisString): bigint | undefined {
   return value.integerValue() ?? string2ll(value.bytes());
@@ -42,8 +45,10 @@ function incrementBy(ctx: CommandContext, increment: bigint): void {
   if (current === undefined) ctx.db.add(key, stored);
   else ctx.db.overwrite(key, stored);
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('string', 'incrby', key);
   ctx.dirty();
-  ctx.reply.integer(newValue);
+  // Same bytes either way; a safe number skips formatting a bigint through a string.
+  ctx.reply.integer(newValue >= SAFE_INTEGER_MIN && newValue <= SAFE_INTEGER_MAX ? Number(newValue) : newValue);
 }
 
 /** INCR key */
@@ -97,6 +102,7 @@ export function incrbyfloatCommand(ctx: CommandContext): void {
   if (current === undefined) ctx.db.add(key, stored);
   else ctx.db.overwrite(key, stored);
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('string', 'incrbyfloat', key);
   ctx.dirty();
   ctx.reply.bulk(text);
   ctx.propagateAs(['SET', key, text, 'KEEPTTL']);

@@ -24,6 +24,7 @@ export function appendCommand(ctx: CommandContext): void {
     totalLength = target.byteLength();
   }
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('string', 'append', key);
   ctx.dirty();
   ctx.reply.integer(totalLength);
 }
@@ -61,6 +62,7 @@ export function setrangeCommand(ctx: CommandContext): void {
   ctx.step(Math.max(0, offset + data.length - target.byteLength()) + data.length);
   target.writeAt(offset, data);
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('string', 'setrange', key);
   ctx.dirty();
   ctx.reply.integer(target.byteLength());
 }

@@ -42,14 +42,17 @@ function applyGetexExpiry(ctx: CommandContext, key: Buffer, options: ExpiryOptio
     ctx.db.delete(key);
     ctx.propagateAs([expireDeletionCommand(ctx), key]);
     ctx.keyModified(key);
+    ctx.notifyKeyspaceEvent('generic', 'del', key);
     ctx.dirty();
   } else if (expireAtMs !== undefined) {
     ctx.db.setExpire(key, Number(expireAtMs));
     ctx.propagateAs(['PEXPIREAT', key, expireAtMs.toString()]);
     ctx.keyModified(key);
+    ctx.notifyKeyspaceEvent('generic', 'expire', key);
     ctx.dirty();
   } else if (options.persist && ctx.db.removeExpire(key)) {
     ctx.keyModified(key);
+    ctx.notifyKeyspaceEvent('generic', 'persist', key);
     ctx.propagateAs(['PERSIST', key]);
     ctx.dirty();
   }
@@ -63,6 +66,7 @@ export function getdelCommand(ctx: CommandContext): void {
   if (!ctx.db.delete(key)) return;
   ctx.propagateAs([lazyUserDeletes(ctx) ? 'UNLINK' : 'DEL', key]);
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('generic', 'del', key);
   ctx.dirty();
 }
 

@@ -106,7 +106,7 @@ export function lcsCommand(ctx: CommandContext): void {
 }
 
 function replyMatches(ctx: CommandContext, ranges: readonly MatchRange[], options: LcsOptions, total: number): void {
-  ctx.reply.arrayHeader(4);
+  ctx.reply.mapHeader(2);
   ctx.reply.bulk('matches');
   const shown = ranges.filter((range) => options.minMatchLength === 0 || range.aEnd - range.aStart + 1 >= options.minMatchLength);
   ctx.reply.arrayHeader(shown.length);

@@ -37,8 +37,12 @@ interface MutableOptions {
   expiryKind: ExpiryKind | undefined;
 }
 
+/** What a command without options gets (shared: plain SET and GET are the common case). */
+const NO_OPTIONS: ExpiryOptions = { nx: false, xx: false, get: false, keepTtl: false, persist: false, expire: undefined, unit: 'seconds', relative: false, absolute: false };
+
 /** Parses SET (from argv[3]) or GETEX (from argv[2]) options; replies a syntax error and returns undefined on failure. */
 export function parseExtendedStringArguments(ctx: CommandContext, mode: Mode): ExpiryOptions | undefined {
+  if (ctx.argv.length <= (mode === 'get' ? 2 : 3)) return NO_OPTIONS;
   const state: MutableOptions = { nx: false, xx: false, get: false, keepTtl: false, persist: false, expire: undefined, expiryKind: undefined };
   for (let index = mode === 'get' ? 2 : 3; index < ctx.argv.length; index++) {
     const option = ctx.argv[index];

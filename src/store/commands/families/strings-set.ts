@@ -52,9 +52,11 @@ function setGeneric(ctx: CommandContext, request: SetRequest): void {
   else ctx.db.add(key, request.value);
   if (!options.keepTtl) ctx.db.removeExpire(key);
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('string', 'set', key);
   ctx.dirty();
   if (expireAtMs !== undefined) {
     ctx.db.setExpire(key, Number(expireAtMs));
+    ctx.notifyKeyspaceEvent('generic', 'expire', key);
     ctx.propagateAs(['SET', key, request.valueBytes, 'PXAT', expireAtMs.toString()]);
   }
   if (!options.get) request.replyOk(ctx);
@@ -116,6 +118,7 @@ export function getsetCommand(ctx: CommandContext): void {
   if (!getGeneric(ctx, key)) return;
   ctx.db.set(key, RedisString.encoded(valueBytes, sharingPolicy(ctx)));
   ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('string', 'set', key);
   ctx.dirty();
   ctx.step(1);
   ctx.propagateAs(['SET', key, valueBytes]);
@@ -140,6 +143,7 @@ function msetGeneric(ctx: CommandContext, onlyIfNoneExists: boolean, commandName
     const key = argument(ctx, index);
     ctx.db.set(key, RedisString.encoded(argument(ctx, index + 1), policy));
     ctx.keyModified(key);
+    ctx.notifyKeyspaceEvent('string', 'set', key);
     ctx.step(1);
   }
   ctx.dirty((ctx.argv.length - 1) / 2);

@@ -49,7 +49,10 @@ export function replyString(ctx: CommandContext, value: RedisString): void {
 
 /** `argv[index]`, which the arity check guarantees. */
 export function argument(ctx: CommandContext, index: number): Buffer {
-  return assertDefined(ctx.argv[index], `argument ${index} is present (command table arity)`);
+  const value = ctx.argv[index];
+  // The message is built only when the contract breaks: formatting it per call costs more than a GET.
+  if (value === undefined) return assertDefined(ctx.argv[index], `argument ${index} is present (command table arity)`);
+  return value;
 }
 
 /**

@@ -85,7 +85,7 @@ function applyPairs(ctx: CommandContext, key: Buffer, zset: ZsetValue, options: 
     const outcome = zset.add(member, scores[pair] as number, options.flags, ctx.encodingConfig, step);
     if (outcome.kind === 'nan') {
       ctx.reply.error(NAN_ERROR);
-      if (added + updated > 0) ctx.keyModified(key);
+      if (added + updated > 0) zaddChanged(ctx, key, options);
       return;
     }
     if (outcome.kind === 'added') added++;
@@ -94,7 +94,13 @@ function applyPairs(ctx: CommandContext, key: Buffer, zset: ZsetValue, options: 
   }
   if (added + updated > 0) ctx.dirty(added + updated);
   replyZadd(ctx, options, added, updated, lastScore);
-  if (added + updated > 0) ctx.keyModified(key);
+  if (added + updated > 0) zaddChanged(ctx, key, options);
+}
+
+/** zaddGenericCommand's cleanup after a change: WATCH, then the zadd (or zincr) event. */
+function zaddChanged(ctx: CommandContext, key: Buffer, options: ZaddOptions): void {
+  ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('zset', options.flags.incr === true ? 'zincr' : 'zadd', key);
 }
 
 function replyZadd(ctx: CommandContext, options: ZaddOptions, added: number, updated: number, lastScore: number | undefined): void {
@@ -136,6 +142,8 @@ export function zremCommand(ctx: CommandContext): void {
   }
   if (deleted > 0) {
     ctx.keyModified(key);
+    ctx.notifyKeyspaceEvent('zset', 'zrem', key);
+    if (zset.size() === 0) ctx.notifyKeyspaceEvent('generic', 'del', key);
     ctx.dirty(deleted);
   }
   ctx.reply.integer(deleted);

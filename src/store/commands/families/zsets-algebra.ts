@@ -150,8 +150,10 @@ function finishAlgebra(ctx: CommandContext, request: AlgebraRequest, result: Zse
     if (storeOrDeleteDestination(ctx, request.destination, result, result.size())) ctx.keyReady(request.destination);
     return;
   }
-  ctx.reply.arrayHeader(result.size() * (request.withScores ? 2 : 1));
+  const nested = request.withScores && ctx.reply.protocolVersion === 3;
+  ctx.reply.arrayHeader(result.size() * (request.withScores && !nested ? 2 : 1));
   for (const entry of result.walk({ by: 'rank', rank: 0 }, false, stepsOf(ctx))) {
+    if (nested) ctx.reply.arrayHeader(2);
     ctx.reply.bulk(entry.member);
     if (request.withScores) ctx.reply.double(entry.score);
   }

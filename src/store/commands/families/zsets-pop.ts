@@ -57,18 +57,24 @@ export function genericZpop(ctx: CommandContext, keys: readonly Buffer[], end: P
     const entry = zset.edge(end === 'max');
     zset.delete(entry.member, step);
     ctx.dirty();
-    if (index === 0) ctx.keyModified(key);
+    if (index === 0) {
+      ctx.notifyKeyspaceEvent('zset', end === 'max' ? 'zpopmax' : 'zpopmin', key);
+      ctx.keyModified(key);
+    }
     if (shape.nested) ctx.reply.arrayHeader(2);
     ctx.reply.bulk(entry.member);
     ctx.reply.double(entry.score);
   }
-  if (zset.size() === 0) ctx.db.delete(key);
+  if (zset.size() === 0) {
+    ctx.db.delete(key);
+    ctx.notifyKeyspaceEvent('generic', 'del', key);
+  }
   return { key, popped };
 }
 
 function writePopHeader(ctx: CommandContext, key: Buffer, popped: number, shape: PopShape): void {
   if (!shape.emitKey) {
-    ctx.reply.arrayHeader(popped * 2);
+    ctx.reply.arrayHeader(shape.nested ? popped : popped * 2);
     return;
   }
   if (!shape.nested) {
@@ -93,7 +99,9 @@ function zpopMinMax(ctx: CommandContext, end: PopEnd): void {
     if (parsed === undefined) return;
     count = parsed;
   }
-  genericZpop(ctx, [ctx.argv[1] as Buffer], end, count, { emitKey: false, nested: false, nilWhenEmpty: false });
+  // RESP3 with a count nests [member, score] pairs; RESP2 and a plain pop answer flat.
+  const nested = ctx.reply.protocolVersion === 3 && count !== -1;
+  genericZpop(ctx, [ctx.argv[1] as Buffer], end, count, { emitKey: false, nested, nilWhenEmpty: false });
 }
 
 /** ZPOPMIN key [count] */

@@ -35,8 +35,11 @@ export function zrandmemberCommand(ctx: CommandContext): void {
   else ctx.reply.bulk(zset.randomEntry(ctx.rng, stepsOf(ctx)).member);
 }
 
+/** WITHSCORES pairs are nested [member, score] arrays in RESP3, flat in RESP2. */
 function replyEntries(ctx: CommandContext, entries: Iterable<ZsetEntry>, withScores: boolean): void {
+  const nested = withScores && ctx.reply.protocolVersion === 3;
   for (const entry of entries) {
+    if (nested) ctx.reply.arrayHeader(2);
     ctx.reply.bulk(entry.member);
     if (withScores) ctx.reply.double(entry.score);
   }
@@ -50,7 +53,7 @@ function zrandmemberWithCount(ctx: CommandContext, requested: number, withScores
     return;
   }
   const count = Math.abs(requested);
-  const width = withScores ? 2 : 1;
+  const width = withScores && ctx.reply.protocolVersion === 2 ? 2 : 1;
   const step = stepsOf(ctx);
   if (requested < 0 || count === 1) {
     if (count > RANDOM_REPLY_COUNT_MAX) {

@@ -15,15 +15,18 @@ interface RangeSink {
   finish(count: number): void;
 }
 
+/** WITHSCORES: flat member, score, ... in RESP2; [member, score] pairs in RESP3 (not a map: order matters). */
 function replySink(ctx: CommandContext, withScores: boolean): RangeSink {
   let deferred: DeferredLength | undefined;
-  const width = withScores ? 2 : 1;
+  const nested = withScores && ctx.reply.protocolVersion === 3;
+  const width = withScores && !nested ? 2 : 1;
   return {
     begin(lengthHint) {
       if (lengthHint > 0) ctx.reply.arrayHeader(lengthHint * width);
       else deferred = ctx.reply.deferredArray();
     },
     emit(entry) {
+      if (nested) ctx.reply.arrayHeader(2);
       ctx.reply.bulk(entry.member);
       if (withScores) ctx.reply.double(entry.score);
     },

@@ -50,9 +50,12 @@ function zremrangeGeneric(ctx: CommandContext, type: RemovalType): void {
     return;
   }
   const deleted = zset.deleteRange(deletion, stepsOf(ctx));
-  if (zset.size() === 0) ctx.db.delete(key);
+  const keyRemoved = zset.size() === 0;
+  if (keyRemoved) ctx.db.delete(key);
   if (deleted > 0) {
     ctx.keyModified(key);
+    ctx.notifyKeyspaceEvent('zset', (ctx.argv[0] as Buffer).toString('latin1').toLowerCase(), key);
+    if (keyRemoved) ctx.notifyKeyspaceEvent('generic', 'del', key);
     ctx.dirty(deleted);
   }
   ctx.reply.integer(deleted);

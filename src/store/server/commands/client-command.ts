@@ -3,9 +3,10 @@ import { errors } from '../../commands/errors.js';
 import { parseStrictInteger } from '../../protocol/integer-text.js';
 import type { Client } from '../client.js';
 import { clientInfoString, clientType, clientTypeByName, type ClientType } from '../client-info.js';
+import { unblockClient } from '../blocked-clients.js';
 import { freeClient } from '../event-loop.js';
 import { serverContext } from '../execution-context.js';
-import { argIs, argText, container, keyless, replyHelp } from './spec.js';
+import { argIs, argText, container, keyless, replyHelp, replySubcommandSyntaxError } from './spec.js';
 
 const CLIENT_HELP = [
   'CACHING (YES|NO)',
@@ -80,7 +81,7 @@ function clientList(ctx: CommandContext): void {
     ctx.reply.error(errors.syntax);
     return;
   }
-  ctx.reply.bulk(selected.map((client) => `${clientInfoString(node, client)}\n`).join(''));
+  ctx.reply.verbatim(selected.map((client) => `${clientInfoString(node, client)}\n`).join(''), 'txt');
 }
 
 function clientSetName(ctx: CommandContext): void {
@@ -202,6 +203,36 @@ function clientReply(ctx: CommandContext): void {
   }
 }
 
+/** CLIENT UNBLOCK id [TIMEOUT|ERROR]: a client blocked on keys answers as on timeout, or with -UNBLOCKED. */
+function clientUnblock(ctx: CommandContext): void {
+  if (ctx.argv.length > 4) {
+    replySubcommandSyntaxError(ctx);
+    return;
+  }
+  const withError = ctx.argv.length === 4 && argIs(ctx, 3, 'error');
+  if (ctx.argv.length === 4 && !withError && !argIs(ctx, 3, 'timeout')) {
+    ctx.reply.error('ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR');
+    return;
+  }
+  const id = parseStrictInteger(ctx.argv[2] as Buffer);
+  if (id === undefined) {
+    ctx.reply.error(errors.notInteger);
+    return;
+  }
+  const { node } = serverContext(ctx);
+  const target = id > BigInt(Number.MAX_SAFE_INTEGER) || id < 0n ? undefined : node.clients.get(Number(id));
+  const blocked = target?.blocked;
+  if (target === undefined || blocked === undefined || target.closed) {
+    ctx.reply.integer(0);
+    return;
+  }
+  if (withError) target.reply.error('-UNBLOCKED client unblocked via CLIENT UNBLOCK');
+  else if (blocked.options.onTimeout !== undefined) blocked.options.onTimeout(target.reply);
+  else target.reply.nullArray();
+  unblockClient(node, target);
+  ctx.reply.integer(1);
+}
+
 const FLAGS = ['noscript', 'loading', 'stale'] as const;
 const ADMIN_FLAGS = ['admin', 'noscript', 'loading', 'stale'] as const;
 
@@ -209,7 +240,7 @@ export const clientCommand: CommandSpec = container('client', [
   keyless('client|id', 2, FLAGS, ['slow', 'connection'], (ctx) => ctx.reply.integer(serverContext(ctx).clientState.id)),
   keyless('client|info', 2, FLAGS, ['slow', 'connection'], (ctx) => {
     const { node, clientState } = serverContext(ctx);
-    ctx.reply.bulk(`${clientInfoString(node, clientState)}\n`);
+    ctx.reply.verbatim(`${clientInfoString(node, clientState)}\n`, 'txt');
   }),
   keyless('client|list', -2, ADMIN_FLAGS, ['admin', 'slow', 'dangerous', 'connection'], clientList),
   keyless('client|setname', 3, FLAGS, ['slow', 'connection'], clientSetName),
@@ -217,5 +248,6 @@ export const clientCommand: CommandSpec = container('client', [
   keyless('client|kill', -3, ADMIN_FLAGS, ['admin', 'slow', 'dangerous', 'connection'], clientKill),
   keyless('client|no-evict', 3, ADMIN_FLAGS, ['admin', 'slow', 'dangerous', 'connection'], clientNoEvict),
   keyless('client|reply', 3, FLAGS, ['slow', 'connection'], clientReply),
+  keyless('client|unblock', -3, ADMIN_FLAGS, ['admin', 'slow', 'dangerous', 'connection'], clientUnblock),
   keyless('client|help', 2, ['loading', 'stale'], ['slow', 'connection'], (ctx) => replyHelp(ctx, 'CLIENT', CLIENT_HELP)),
 ]);

@@ -41,7 +41,7 @@ function commandInfo(ctx: CommandContext): void {
 /** COMMAND DOCS [name ...]: name → docs pairs; unknown names are left out. */
 function commandDocs(ctx: CommandContext): void {
   const specs = ctx.argv.length === 2 ? allSpecs(ctx) : ctx.argv.slice(2).map((name) => findSpec(ctx, name.toString('latin1'))).filter((spec): spec is CommandSpec => spec !== undefined);
-  ctx.reply.arrayHeader(specs.length * 2);
+  ctx.reply.mapHeader(specs.length);
   for (const spec of specs) {
     ctx.reply.bulk(spec.name);
     writeCommandDocs(ctx.reply, spec);

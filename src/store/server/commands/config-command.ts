@@ -5,6 +5,8 @@ import type { ConfigParameter } from '../config-parameters.js';
 import { serverContext } from '../execution-context.js';
 import { globMatch } from '../glob.js';
 import { argText, container, keyless, replyHelp } from './spec.js';
+import { performEvictions } from '../eviction.js';
+import { keyspaceEventFlags, keyspaceEventFlagsText } from '../keyspace-events.js';
 
 /** CONFIG GET: exact names (or aliases) as typed, glob patterns over every name, case-insensitively. */
 function configGet(ctx: CommandContext): void {
@@ -24,11 +26,21 @@ function configGet(ctx: CommandContext): void {
       }
     }
   }
-  ctx.reply.arrayHeader(matches.size * 2);
+  ctx.reply.mapHeader(matches.size);
   for (const [name, parameter] of matches) {
     ctx.reply.bulk(name);
-    ctx.reply.bulk(node.config.get(parameter.name));
+    ctx.reply.bulk(configGetText(node.config.get(parameter.name), parameter.name));
   }
+}
+
+/**
+ * What CONFIG GET prints for a stored value. notify-keyspace-events is kept
+ * as set (its flags) and printed as keyspaceEventsFlagsToString does, which
+ * drops `n` next to `A` although the class stays enabled, as in Redis.
+ */
+function configGetText(value: string, name: string): string {
+  if (name !== 'notify-keyspace-events') return value;
+  return keyspaceEventFlagsText(keyspaceEventFlags(value) ?? 0);
 }
 
 /** CONFIG SET name value [name value ...]: all or nothing, with config.c's error texts. */
@@ -64,6 +76,8 @@ function configSet(ctx: CommandContext): void {
     }
   }
   for (const change of changes) node.config.set(change.parameter.name, change.value);
+  // updateMaxmemory: a new limit evicts at once rather than at the next command.
+  if (changes.some((change) => change.parameter.name === 'maxmemory')) performEvictions(node, node.evictionRng);
   ctx.reply.ok();
 }
 

@@ -25,7 +25,7 @@ const SHARED_INTEGERS = 10000;
 
 /** objectCommandLookupOrReply: LOOKUP_NOTOUCH; a missing key replies a null bulk. */
 function lookupOrReply(ctx: CommandContext): RedisObject | undefined {
-  const value = ctx.db.lookupRead(ctx.argv[2] as Buffer, { noTouch: true });
+  const value = ctx.db.lookupRead(ctx.argv[2] as Buffer, { noTouch: true, noNotify: true });
   if (value === undefined) ctx.reply.nullBulk();
   return value;
 }

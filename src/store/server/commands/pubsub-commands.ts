@@ -3,6 +3,7 @@ import type { Client } from '../client.js';
 import { serverContext } from '../execution-context.js';
 import type { StoreNode } from '../node.js';
 import { PROPAGATE_REPLICATION_ONLY } from '../propagation.js';
+import { writePush } from '../pubsub-registry.js';
 import { argIs, replyHelp, replySubcommandSyntaxError } from './spec.js';
 
 function subscriptionCount(client: Client): number {
@@ -10,10 +11,12 @@ function subscriptionCount(client: Client): number {
 }
 
 function confirm(client: Client, kind: string, name: Buffer | null): void {
-  client.reply.arrayHeader(3);
-  client.reply.bulk(kind);
-  client.reply.bulk(name);
-  client.reply.integer(subscriptionCount(client));
+  writePush(client, () => {
+    client.reply.pushHeader(3);
+    client.reply.bulk(kind);
+    client.reply.bulk(name);
+    client.reply.integer(subscriptionCount(client));
+  });
 }
 
 /** Inside EXEC (CLIENT_DENY_BLOCKING) only the classic subscriptions are allowed, for compatibility. */
@@ -28,18 +31,22 @@ export function ssubscribe(ctx: CommandContext): void {
   const { node, clientState } = serverContext(ctx);
   for (const channel of ctx.argv.slice(1)) {
     node.pubsub.ssubscribe(clientState, channel.toString('latin1'));
-    clientState.reply.arrayHeader(3);
-    clientState.reply.bulk('ssubscribe');
-    clientState.reply.bulk(channel);
-    clientState.reply.integer(clientState.shardChannels.size);
+    writePush(clientState, () => {
+      clientState.reply.pushHeader(3);
+      clientState.reply.bulk('ssubscribe');
+      clientState.reply.bulk(channel);
+      clientState.reply.integer(clientState.shardChannels.size);
+    });
   }
 }
 
 function confirmShardUnsubscribe(client: Client, channel: Buffer | null): void {
-  client.reply.arrayHeader(3);
-  client.reply.bulk('sunsubscribe');
-  client.reply.bulk(channel);
-  client.reply.integer(client.shardChannels.size);
+  writePush(client, () => {
+    client.reply.pushHeader(3);
+    client.reply.bulk('sunsubscribe');
+    client.reply.bulk(channel);
+    client.reply.integer(client.shardChannels.size);
+  });
 }
 
 export function sunsubscribe(ctx: CommandContext): void {

@@ -40,6 +40,7 @@ export const connectionCommands: fc.Arbitrary<Operation> = fc.oneof(
   command('SWAPDB', fc.constantFrom('0', '1', '1', '16', 'x'), fc.constantFrom('0', '1', '-1')),
   command('CLIENT', word('SETNAME'), fc.constantFrom('worker', 'a b', '', 'x\ny')),
   command('CLIENT', word('GETNAME')),
+  command('HELLO', fc.constantFrom('2', '3', '3', '4', '1', 'x'), optional(word('SETNAME'), fc.constantFrom('worker', 'a b'))),
   command('CONFIG', word('GET'), fc.array(encodingConfigName, { minLength: 1, maxLength: 2 })),
   command('CONFIG', word('SET'), configSetPairs),
   command('COMMAND', word('INFO'), fc.array(introspectedName, { minLength: 1, maxLength: 3 })),

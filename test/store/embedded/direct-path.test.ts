@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createStore, type Store, type StoreClient } from '../../../src/store/embedded.js';
+import { encodeRequest } from '../../../src/store/protocol/request-encoder.js';
+
+/**
+ * `command` and `call` skip RESP request encoding and parsing; `sendRaw` of
+ * the encoded request is the network path. Two stores fed the same steps, one
+ * through each, must answer the same bytes and end in the same state.
+ */
+type Argument = string | Buffer;
+type Step =
+  | { readonly kind: 'command'; readonly clientIndex: number; readonly argv: readonly Argument[] }
+  | { readonly kind: 'advance'; readonly ms: number }
+  | { readonly kind: 'partial'; readonly clientIndex: number; readonly argv: readonly Argument[] };
+
+const keyArbitrary = fc.constantFrom('k1', 'k2', 'list', 'zs', 'h', 's', 'K\u00e9', 'k\u{1F600}');
+const smallText = fc.oneof(
+  fc.constantFrom('0', '1', '-1', '10', '9999', '10000', '9223372036854775807', 'abc', '', '3.5', ' 1', 'x'.repeat(50)),
+  fc.string({ maxLength: 6 }),
+  fc.uint8Array({ maxLength: 6 }).map((bytes) => Buffer.from(bytes)),
+);
+const nameCase = (name: string): fc.Arbitrary<string> => fc.constantFrom(name, name.toLowerCase(), name[0] + name.slice(1).toLowerCase());
+
+/** Commands of every family, with valid and invalid shapes (arity, wrong type, bad numbers). */
+const commandArbitrary: fc.Arbitrary<readonly Argument[]> = fc.oneof(
+  fc.tuple(nameCase('SET'), keyArbitrary, smallText).map(([name, key, value]) => [name, key, value]),
+  fc.tuple(keyArbitrary, smallText, fc.constantFrom(['NX'], ['XX'], ['GET'], ['EX', '10'], ['PX', '5'], ['KEEPTTL'], ['EX', '0'], ['BAD'])).map(([key, value, options]) => ['SET', key, value, ...options]),
+  fc.tuple(nameCase('GET'), keyArbitrary).map(([name, key]) => [name, key]),
+  fc.tuple(fc.constantFrom('INCR', 'DECR', 'incr'), keyArbitrary).map(([name, key]) => [name, key]),
+  fc.tuple(fc.constantFrom('INCRBY', 'DECRBY', 'INCRBYFLOAT', 'APPEND', 'GETSET', 'SETNX'), keyArbitrary, smallText).map(([name, key, value]) => [name, key, value]),
+  fc.tuple(fc.constantFrom('LPUSH', 'RPUSH', 'SADD', 'SREM', 'HDEL', 'ZREM'), keyArbitrary, smallText).map(([name, key, value]) => [name, key, value]),
+  fc.tuple(keyArbitrary, smallText, smallText).map(([key, field, value]) => ['HSET', key, field, value]),
+  fc.tuple(keyArbitrary, smallText, smallText).map(([key, score, member]) => ['ZADD', key, score, member]),
+  fc.tuple(fc.constantFrom('LRANGE', 'ZRANGE'), keyArbitrary).map(([name, key]) => [name, key, '0', '-1']),
+  fc.tuple(fc.constantFrom('LPOP', 'RPOP', 'SMEMBERS', 'HGETALL', 'TYPE', 'TTL', 'PTTL', 'DEL', 'EXISTS', 'STRLEN', 'PERSIST', 'WATCH'), keyArbitrary).map(([name, key]) => [name, key]),
+  fc.tuple(keyArbitrary, fc.constantFrom('1', '0', '-1', 'x')).map(([key, seconds]) => ['EXPIRE', key, seconds]),
+  fc.tuple(fc.constantFrom('BLPOP', 'BRPOP', 'BZPOPMIN'), keyArbitrary, fc.constantFrom('0.05', '0', 'x', '-1')).map(([name, key, timeout]) => [name, key, timeout]),
+  fc.constantFrom<readonly Argument[]>(
+    ['MULTI'], ['EXEC'], ['DISCARD'], ['UNWATCH'], ['PING'], ['PING', 'hi'], ['ECHO', 'x'], ['DBSIZE'], ['SELECT', '1'], ['SELECT', '0'], ['SELECT', '99'],
+    ['GET'], ['SET', 'k1'], ['NOSUCH', 'a', 'b'], ['CONFIG', 'NOSUCH'], ['CLIENT', 'REPLY', 'SKIP'], ['CLIENT', 'REPLY', 'OFF'], ['CLIENT', 'REPLY', 'ON'],
+    ['SUBSCRIBE', 'ch'], ['UNSUBSCRIBE'], ['PUBLISH', 'ch', 'm'], ['FLUSHDB'], ['RANDOMKEY'], ['KEYS', '*'], ['CLIENT', 'ID'], ['OBJECT', 'ENCODING', 'k1'],
+    ['CONFIG', 'SET', 'proto-max-bulk-len', '1mb'], ['CONFIG', 'SET', 'client-query-buffer-limit', '1mb'], ['AUTH', 'x'], ['HELLO', '3'], ['POST'], [''],
+    ['CLIENT', 'LIST'], ['CLIENT', 'INFO'], ['client', 'info'], ['INFO', 'clients'],
+  ),
+);
+
+const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 12, arbitrary: fc.record({ kind: fc.constant('command' as const), clientIndex: fc.integer({ min: 0, max: 1 }), argv: commandArbitrary }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.constantFrom(1, 20, 60, 1100) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('partial' as const), clientIndex: fc.integer({ min: 0, max: 1 }), argv: commandArbitrary }) },
+);
+
+interface Side {
+  readonly store: Store;
+  readonly clients: readonly StoreClient[];
+}
+
+function openSide(): Side {
+  const store = createStore({ seed: 7 });
+  return { store, clients: [store, store.client()] };
+}
+
+/** What one step shows: the call's bytes and every client's asynchronous bytes. */
+function runStep(side: Side, step: Step, direct: boolean): string {
+  if (step.kind === 'advance') {
+    side.store.advance(step.ms);
+    return side.clients.map((client) => client.takeReplies().toString('latin1')).join('|');
+  }
+  const client = side.clients[step.clientIndex] as StoreClient;
+  if (client.isClosed()) return 'closed';
+  const request = encodeRequest(step.argv);
+  // A partial request: the first half as raw bytes, the rest must follow before the next command.
+  const bytes = step.kind === 'partial' ? client.sendRaw(request.subarray(0, request.length >> 1)).toString('latin1') + client.sendRaw(request.subarray(request.length >> 1)).toString('latin1') : direct ? client.command(step.argv).toString('latin1') : client.sendRaw(request).toString('latin1');
+  return `${bytes}|${side.clients.map((other) => other.takeReplies().toString('latin1')).join('|')}`;
+}
+
+/** The observable state: dataset, step counters and every INFO field (both stores run on the same manual clock). */
+function stateOf(side: Side): unknown {
+  const node = side.store.node;
+  const info = side.store.call('INFO', 'everything');
+  const lines = Buffer.isBuffer(info) ? info.toString('latin1').split('\r\n') : [];
+  return { digest: node.datasetDigest(), steps: Array.from(node.steps()), info: lines };
+}
+
+describe('embedded direct path', () => {
+  it('answers every command sequence with the same bytes and ends in the same state as the encoded RESP path', () => {
+    fc.assert(
+      fc.property(fc.array(stepArbitrary, { minLength: 1, maxLength: 40 }), (steps) => {
+        const direct = openSide();
+        const encoded = openSide();
+        for (const step of steps) expect(runStep(direct, step, true)).toBe(runStep(encoded, step, false));
+        expect(stateOf(direct)).toEqual(stateOf(encoded));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps arguments intact after later commands reuse the argument slab', () => {
+    const store = createStore();
+    for (let index = 0; index < 5000; index++) store.command(['RPUSH', 'list', `element-${index}-${'x'.repeat(20)}`]);
+    const elements = store.call('LRANGE', 'list', '0', '-1') as Buffer[];
+    expect(elements.length).toBe(5000);
+    expect(elements.every((element, index) => element.toString() === `element-${index}-${'x'.repeat(20)}`)).toBe(true);
+  });
+
+  it('encodes non-ASCII strings as UTF-8 like the RESP path', () => {
+    const store = createStore();
+    store.command(['SET', 'clé', 'värde \u{1F600}']);
+    expect(store.command(['GET', 'clé']).toString('utf8')).toBe(`$${Buffer.byteLength('värde \u{1F600}')}\r\nvärde \u{1F600}\r\n`);
+    expect(store.call('EXISTS', Buffer.from('clé', 'utf8'))).toBe(1);
+    expect(store.call('EXISTS', Buffer.from('clé', 'latin1'))).toBe(0);
+  });
+});
