@@ -5,6 +5,12 @@
 export const limits = {
   /** Events the scheduler will run in one `run` call before it stops. */
   schedulerEventsMax: 50_000_000,
+  /**
+   * Events popped at one simulated instant (µs) before the scheduler calls it
+   * a zero-delay loop (a livelock bug: time would never advance, and a run
+   * would spin through schedulerEventsMax, then its caller would call again).
+   */
+  schedulerEventsPerInstantMax: 1_000_000,
   /** Pending events in the scheduler's queue. */
   schedulerQueueMax: 5_000_000,
   /** Trace entries kept in memory (the hash covers all of them). */

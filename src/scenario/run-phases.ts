@@ -1,3 +1,4 @@
+import { assert } from '../core/assert.js';
 import type { LivenessFailure, PhaseTimes } from './run-output.js';
 import type { RunState } from './run-state.js';
 
@@ -8,7 +9,9 @@ const SETTLE_POLL_US = 10_000;
 /** Runs the world to `untilUs` in slices, sampling node roles between slices (no events of its own). */
 function advanceTo(run: RunState, untilUs: number, sliceUs: number = SLICE_US): void {
   while (run.world.nowUs() < untilUs) {
-    run.world.run({ untilUs: Math.min(untilUs, run.world.nowUs() + sliceUs) });
+    const outcome = run.world.run({ untilUs: Math.min(untilUs, run.world.nowUs() + sliceUs) });
+    // Without this, a slice stopped by eventsMax leaves the clock short of untilUs and the loop runs it again, forever.
+    assert(outcome.reason !== 'eventsMax', 'a slice of simulated time runs within schedulerEventsMax events');
     run.spans.sample(run.world.nowUs());
   }
 }

@@ -146,6 +146,13 @@ export class ProcessSlot implements EventOwner {
     this.releaseNext();
   }
 
+  /** A cancelled event never runs; if it was the one being released, the next held event goes (else the gate would stay shut). */
+  discarded(event: SimEvent): void {
+    if (event !== this.releasing) return;
+    this.releasing = null;
+    this.releaseNext();
+  }
+
   private canRunNow(): boolean {
     return this.stateValue === 'running' && this.busyUntilUs <= this.scheduler.nowUs();
   }

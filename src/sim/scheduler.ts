@@ -34,11 +34,16 @@ export class Scheduler {
   private currentUs = 0;
   private nextSeq = 0;
   private running = false;
+  private instantUs = -1;
+  private eventsAtInstant = 0;
 
   constructor(
     readonly trace: Trace,
     private readonly queueMax: number = limits.schedulerQueueMax,
-  ) {}
+    private readonly eventsPerInstantMax: number = limits.schedulerEventsPerInstantMax,
+  ) {
+    assert(Number.isSafeInteger(eventsPerInstantMax) && eventsPerInstantMax > 0, 'eventsPerInstantMax is a positive integer');
+  }
 
   /** True simulated time, µs. */
   nowUs(): number {
@@ -124,9 +129,13 @@ export class Scheduler {
       const event = this.peekNext();
       if (event === undefined || event.timeUs > untilUs) break;
       this.removeNext(event);
-      if (event.cancelled) continue;
-      this.currentUs = event.timeUs;
+      this.countAtInstant(event.timeUs);
       const owner = event.owner;
+      if (event.cancelled) {
+        if (owner !== null) owner.discarded(event);
+        continue;
+      }
+      this.currentUs = event.timeUs;
       if (owner !== null && !owner.admit(event)) continue;
       trace.record(event.timeUs, event.kind, event.hostIndex, event.detail);
       executed++;
@@ -134,6 +143,17 @@ export class Scheduler {
       if (owner !== null) owner.settled(event);
     }
     return executed;
+  }
+
+  /** Every popped event counts (run, held, dropped or cancelled): a loop of any of them at one instant is caught. */
+  private countAtInstant(timeUs: number): void {
+    if (timeUs !== this.instantUs) {
+      this.instantUs = timeUs;
+      this.eventsAtInstant = 0;
+    }
+    this.eventsAtInstant++;
+    if (this.eventsAtInstant <= this.eventsPerInstantMax) return;
+    assert(false, `simulated time advances: more than ${this.eventsPerInstantMax} events at ${timeUs} µs is a zero-delay event loop`);
   }
 
   private outcome(executed: number, untilUs: number, eventsMax: number): RunOutcome {

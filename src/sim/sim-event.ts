@@ -13,6 +13,8 @@ export interface EventOwner {
   admit(event: SimEvent): boolean;
   /** Called after an admitted event's callback returned. */
   settled(event: SimEvent): void;
+  /** Called instead of `admit` for a cancelled event (it may be one the owner held and released). */
+  discarded(event: SimEvent): void;
 }
 
 /** `hostIndex` of events that belong to no host (harness, nemesis). */

@@ -24,6 +24,8 @@ export interface LinearizabilityOptions {
   readonly minimizeChecksMax?: number;
   /** Search configurations per re-check while shrinking. */
   readonly minimizeStatesMax?: number;
+  /** Search configurations of all re-checks of one shrink together. */
+  readonly minimizeStatesTotalMax?: number;
 }
 
 

@@ -11,6 +11,8 @@ import { searchLinearization, type SearchOutcome } from './wgl-search.js';
 
 const minimizeChecksMaxDefault = 400;
 const minimizeStatesMaxDefault = 200_000;
+/** All re-checks of one minimization together: without it, 400 re-checks of 200k states each could cost 80M states (minutes). */
+const minimizeStatesTotalMaxDefault = 1_000_000;
 /** Above this many operations the final search does not copy its stack to report the linearization it reached. */
 const deepestOrderWindowMax = 2000;
 
@@ -36,6 +38,26 @@ function explain(model: AnyLinearizabilityModel, failed: PreparedOperation<unkno
 }
 
 /**
+ * The re-check minimization uses: each search gets at most
+ * `minimizeStatesMax` states, and all of them together `minimizeStatesTotalMax`;
+ * once that is spent nothing more can be dropped (an unconfirmed drop is not taken).
+ */
+export function stillInvalidWithinBudget(model: AnyLinearizabilityModel, options: LinearizabilityOptions): (operations: readonly PreparedOperation<unknown>[]) => boolean {
+  const perCheckMax = options.minimizeStatesMax ?? minimizeStatesMaxDefault;
+  const totalMax = options.minimizeStatesTotalMax ?? minimizeStatesTotalMaxDefault;
+  assert(perCheckMax >= 0 && totalMax >= 0, 'minimization state limits are not negative');
+  let statesSpent = 0;
+  return (operations) => {
+    const statesMax = Math.min(perCheckMax, totalMax - statesSpent);
+    if (statesMax <= 0) return false;
+    const outcome = searchLinearization(model, operations, { statesMax, ...(options.budget === undefined ? {} : { budget: options.budget }) });
+    statesSpent += outcome.statesExplored;
+    assert(statesSpent <= totalMax, 'minimization stays within its total state budget');
+    return outcome.kind === 'not-linearizable';
+  };
+}
+
+/**
  * Evidence for a failed partition: the prefix up to the return entry the
  * search could not pass, shrunk by bounded re-checks, then searched once
  * more to say which operation got stuck and in what state.
@@ -45,10 +67,9 @@ export function describeNonLinearizable(context: FailureContext): NotLinearizabl
   const cutPosition = outcome.furthestReturnPosition;
   const prefix = prefixWindow(partition.operations, cutPosition);
   const budget = options.budget === undefined ? {} : { budget: options.budget };
-  const minimizeLimits = { statesMax: options.minimizeStatesMax ?? minimizeStatesMaxDefault, ...budget };
   const window = minimizeWindow(model, prefix, {
     checksMax: options.minimizeChecksMax ?? minimizeChecksMaxDefault,
-    isStillInvalid: (operations) => searchLinearization(model, operations, minimizeLimits).kind === 'not-linearizable',
+    isStillInvalid: stillInvalidWithinBudget(model, options),
   });
   const recordDeepestOrder = window.length <= deepestOrderWindowMax;
   const final = searchLinearization(model, window, { statesMax: options.statesMax ?? limits.linearizabilityStatesMax, recordDeepestOrder, ...budget });

@@ -29,6 +29,9 @@ export type PreparedCall<Input> =
  * What an operation needs from others to make sense in a counterexample
  * window: values it produces and values it consumes (canonical texts), or
  * `keep` when it can never be left out (its effect is not a plain value).
+ * Contract (the search relies on it, see impossible-call.ts): an operation
+ * can take effect only in a state that holds every value it consumes, and a
+ * state holds a value only initially or after an operation producing it.
  */
 export type WindowDependencies = { readonly produces: readonly string[]; readonly consumes: readonly string[] } | 'keep';
 

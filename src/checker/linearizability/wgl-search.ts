@@ -1,5 +1,6 @@
 import { assert } from '../../core/assert.js';
 import { EntryList } from './entry-list.js';
+import { findImpossibleCall } from './impossible-call.js';
 import { emptyLinearizedSet, linearizedSetKey, withCall, type LinearizedSet } from './linearized-set.js';
 import type { LinearizabilityModel } from './model.js';
 import { isRequiredCall, type SearchCall } from './search-call.js';
@@ -57,6 +58,7 @@ function numberCalls<Input>(calls: readonly SearchCall<Input>[]): { ordered: Sea
  * (linearized set, state) is new, backtrack on reaching a return entry. The
  * stack is explicit; `statesMax` and the budget turn a long search into
  * 'unknown'. Unknown-outcome calls (return at infinity) may stay unlinearized.
+ * A required call that consumes a value nothing produces fails at once.
  */
 export function searchLinearization<State, Input>(
   model: LinearizabilityModel<State, Input>,
@@ -64,8 +66,8 @@ export function searchLinearization<State, Input>(
   limits: SearchLimits,
 ): SearchOutcome<State> {
   const { ordered, original, requiredCount } = numberCalls(calls);
-  const run = new WglRun(model, ordered, requiredCount, limits);
-  const outcome = run.search();
+  const impossible = findImpossibleCall(model, ordered);
+  const outcome = impossible === undefined ? new WglRun(model, ordered, requiredCount, limits).search() : impossibleOutcome(model, ordered, impossible);
   const toOriginal = (id: number): number => original[id] ?? -1;
   switch (outcome.kind) {
     case 'linearizable':
@@ -75,6 +77,13 @@ export function searchLinearization<State, Input>(
     case 'unknown':
       return outcome;
   }
+}
+
+/** No linearization can include `id` (it consumes a value nothing produces): fail at its return without searching. */
+function impossibleOutcome<State, Input>(model: LinearizabilityModel<State, Input>, calls: readonly SearchCall<Input>[], id: number): SearchOutcome<State> {
+  const call = calls[id];
+  assert(call !== undefined && isRequiredCall(call), 'an impossible call is a required call of the search');
+  return { kind: 'not-linearizable', failedCall: id, furthestReturnPosition: call.returnPosition, deepestOrder: [], deepestState: model.initialState(), statesExplored: 0 };
 }
 
 class WglRun<State, Input> {

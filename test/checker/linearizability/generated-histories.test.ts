@@ -17,6 +17,13 @@ const shape = fc.record({
   durationUsMax: fc.integer({ min: 1, max: 2000 }),
 });
 
+/**
+ * Far above what these histories need (a few thousand states), far below the
+ * default 5M (about a minute): a search that blows up fails in seconds as
+ * 'unknown' instead of stalling the suite, fast-check's shrinking included.
+ */
+const checked = { model: 'cas-register', statesMax: 200_000, minimizeStatesTotalMax: 200_000 } as const;
+
 type Shape = typeof shape extends fc.Arbitrary<infer T> ? T : never;
 
 function generate(params: Shape): Op[] {
@@ -53,7 +60,7 @@ describe('generated histories of an atomic register', () => {
   it('are all linearizable (reads, writes, cas; info and fail outcomes; overlapping clients)', () => {
     fc.assert(
       fc.property(shape, (params) => {
-        const result = checkLinearizability(generate(params), { model: 'cas-register' });
+        const result = checkLinearizability(generate(params), checked);
         expect(result.valid).toBe(true);
       }),
       { numRuns: 150 },
@@ -68,11 +75,11 @@ describe('generated histories of an atomic register', () => {
         fc.pre(reads.length > 0);
         const read = reads[pick % reads.length];
         const perturbed = withReadValue(ops, read?.completion?.index ?? -1, -1);
-        const result = checkLinearizability(perturbed, { model: 'cas-register' });
+        const result = checkLinearizability(perturbed, checked);
         expect(result.valid).toBe(false);
-        if (result.valid === false) expect(checkLinearizability(result.window, { model: 'cas-register' }).valid).toBe(false);
-        const prefix = checkLinearizability(perturbed, { model: 'cas-register', minimizeChecksMax: 0 });
-        if (prefix.valid === false) expect(checkLinearizability(prefix.window, { model: 'cas-register' }).valid).toBe(false);
+        if (result.valid === false) expect(checkLinearizability(result.window, checked).valid).toBe(false);
+        const prefix = checkLinearizability(perturbed, { ...checked, minimizeChecksMax: 0 });
+        if (prefix.valid === false) expect(checkLinearizability(prefix.window, checked).valid).toBe(false);
       }),
       { numRuns: 100 },
     );
@@ -87,9 +94,9 @@ describe('generated histories of an atomic register', () => {
         fc.pre(overwritten !== undefined);
         if (overwritten === undefined) return;
         perturbedCount++;
-        const result = checkLinearizability(withReadValue(ops, overwritten.completionIndex, overwritten.value), { model: 'cas-register' });
+        const result = checkLinearizability(withReadValue(ops, overwritten.completionIndex, overwritten.value), checked);
         expect(result.valid).toBe(false);
-        if (result.valid === false) expect(checkLinearizability(result.window, { model: 'cas-register' }).valid).toBe(false);
+        if (result.valid === false) expect(checkLinearizability(result.window, checked).valid).toBe(false);
       }),
       { numRuns: 100 },
     );
