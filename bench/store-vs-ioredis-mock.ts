@@ -29,6 +29,9 @@ export interface ThroughputFigure {
   readonly oursViaRespOpsPerSecond: number;
   readonly mockOpsPerSecond: number;
   readonly ratio: number;
+  /** CPU time per operation (user + system, median round): the machine may be shared, CPU time is steadier than wall time. */
+  readonly oursCpuNsPerOp: number;
+  readonly mockCpuNsPerOp: number;
 }
 
 const keySpace = 1000;
@@ -57,9 +60,19 @@ interface Span {
   readonly count: number;
 }
 
+function cpuUsNow(): number {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+}
+
+/** The CPU time of the last measured round of each side, ns per operation. */
+const lastCpuNsPerOp = { ours: 0, mock: 0 };
+
 function oursOpsPerSecond(store: Store, command: BenchedCommand, span: Span): number {
   const startMs = wallMsNow();
+  const startCpuUs = cpuUsNow();
   for (let i = span.from; i < span.from + span.count; i++) store.command(command.argv(i));
+  lastCpuNsPerOp.ours = ((cpuUsNow() - startCpuUs) * 1000) / span.count;
   return span.count / ((wallMsNow() - startMs) / 1000);
 }
 
@@ -71,7 +84,9 @@ function oursViaRespOpsPerSecond(store: Store, command: BenchedCommand, span: Sp
 
 async function mockOpsPerSecond(redis: Redis, command: BenchedCommand, span: Span): Promise<number> {
   const startMs = wallMsNow();
+  const startCpuUs = cpuUsNow();
   for (let i = span.from; i < span.from + span.count; i++) await command.mock(redis, i);
+  lastCpuNsPerOp.mock = ((cpuUsNow() - startCpuUs) * 1000) / span.count;
   return span.count / ((wallMsNow() - startMs) / 1000);
 }
 
@@ -109,15 +124,26 @@ export async function measureThroughput(operations: number): Promise<ThroughputF
   const perRound = Math.ceil(operations / ROUNDS);
   for (const command of benchedCommands) {
     const rates = { ours: [] as number[], viaResp: [] as number[], mock: [] as number[] };
+    const cpu = { ours: [] as number[], mock: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
       const span: Span = { from: round * perRound, count: perRound };
       rates.ours.push(oursOpsPerSecond(store, command, span));
+      cpu.ours.push(lastCpuNsPerOp.ours);
       rates.viaResp.push(oursViaRespOpsPerSecond(viaResp, command, span));
       rates.mock.push(await mockOpsPerSecond(redis, command, span));
+      cpu.mock.push(lastCpuNsPerOp.mock);
     }
     const ours = median(rates.ours);
     const mock = median(rates.mock);
-    figures.push({ command: command.name, oursOpsPerSecond: ours, oursViaRespOpsPerSecond: median(rates.viaResp), mockOpsPerSecond: mock, ratio: ours / mock });
+    figures.push({
+      command: command.name,
+      oursOpsPerSecond: ours,
+      oursViaRespOpsPerSecond: median(rates.viaResp),
+      mockOpsPerSecond: mock,
+      ratio: ours / mock,
+      oursCpuNsPerOp: median(cpu.ours),
+      mockCpuNsPerOp: median(cpu.mock),
+    });
   }
   redis.disconnect();
   return figures;
@@ -129,11 +155,12 @@ function formatRate(opsPerSecond: number): string {
 
 export async function main(): Promise<ThroughputFigure[]> {
   const figures = await measureThroughput(20_000);
-  process.stdout.write(`store-vs-ioredis-mock: ${'command'.padEnd(12)} ${'ours'.padStart(14)} ${'ours via RESP'.padStart(14)} ${'ioredis-mock'.padStart(14)}  ratio\n`);
+  process.stdout.write(`store-vs-ioredis-mock: ${'command'.padEnd(12)} ${'ours'.padStart(14)} ${'ours via RESP'.padStart(14)} ${'ioredis-mock'.padStart(14)}  ratio  (CPU ns/op ours / mock = CPU ratio)\n`);
   for (const figure of figures) {
     const verdict = figure.ratio >= 10 ? '' : '  (below the 10x target)';
     const rates = `${formatRate(figure.oursOpsPerSecond)} ${formatRate(figure.oursViaRespOpsPerSecond)} ${formatRate(figure.mockOpsPerSecond)}`;
-    process.stdout.write(`store-vs-ioredis-mock: ${figure.command.padEnd(12)} ${rates}  ${figure.ratio.toFixed(1)}x${verdict}\n`);
+    const cpu = `(${figure.oursCpuNsPerOp.toFixed(0)} / ${figure.mockCpuNsPerOp.toFixed(0)} = ${(figure.mockCpuNsPerOp / figure.oursCpuNsPerOp).toFixed(1)}x)`;
+    process.stdout.write(`store-vs-ioredis-mock: ${figure.command.padEnd(12)} ${rates}  ${figure.ratio.toFixed(1)}x  ${cpu}${verdict}\n`);
   }
   return figures;
 }

@@ -34,7 +34,8 @@ export interface KeyspaceHost {
 /** dbRandomKey draws before giving up on finding a live key among hidden expired ones. */
 const RANDOM_KEY_DRAWS_MAX = 100_000;
 
-interface Entry {
+/** A key's slot in the main dict. */
+export interface KeyEntry {
   value: RedisObject;
   /** Redis's 24-bit `lru` field (see access-clock.ts). */
   access: number;
@@ -42,7 +43,7 @@ interface Entry {
 
 /** A Redis database: the main dict and the expires dict, with lazy expiry on lookup. */
 export class Database implements Db {
-  private entries = new SampledMap<Entry>();
+  private entries = new SampledMap<KeyEntry>();
   private expires = new SampledMap<number>();
   /** The running average TTL estimate of the active expire cycle (INFO keyspace avg_ttl). */
   averageTtlMs = 0;
@@ -70,6 +71,27 @@ export class Database implements Db {
   /** lookupKey with LOOKUP_NOTOUCH|LOOKUP_NOSTATS and no expiry side effect (OBJECT, DEBUG, digest). */
   peek(key: Buffer): RedisObject | undefined {
     return this.entries.get(binaryKey(key))?.value;
+  }
+
+  /**
+   * The entry under a map name (binaryKey), without expiry, access update or
+   * stats: the embedded fast path's lookup, which runs only while the db has
+   * no TTLs (so lookupKey would expire nothing) and does the access update
+   * (`touchEntry`) and stats itself.
+   */
+  entryNamed(name: string): KeyEntry | undefined {
+    return this.entries.get(name);
+  }
+
+  /** lookupKey's access update (LRU clock or LFU counter) of a found entry. */
+  touchEntry(entry: KeyEntry): void {
+    entry.access = this.host.accessOnTouch(entry.access);
+  }
+
+  /** dbOverwrite of an entry already looked up. */
+  overwriteEntry(entry: KeyEntry, value: RedisObject): void {
+    entry.value = value;
+    entry.access = this.host.accessOnOverwrite(entry.access);
   }
 
   add(key: Buffer, value: RedisObject): void {
@@ -174,7 +196,7 @@ export class Database implements Db {
   /** Removes every key (FLUSHDB); returns how many there were. */
   clear(): number {
     const removed = this.entries.size;
-    this.entries = new SampledMap<Entry>();
+    this.entries = new SampledMap<KeyEntry>();
     this.expires = new SampledMap<number>();
     this.averageTtlMs = 0;
     return removed;
@@ -209,7 +231,7 @@ export class Database implements Db {
   }
 
   /** lookupKey by the key's map name (computed once per command path: it costs a string). */
-  private lookupNamed(name: string, key: Buffer, forWrite: boolean, noTouch: boolean): Entry | undefined {
+  private lookupNamed(name: string, key: Buffer, forWrite: boolean, noTouch: boolean): KeyEntry | undefined {
     const entry = this.entries.get(name);
     if (entry === undefined) return undefined;
     if (this.expires.size > 0 && this.expireNamedIfNeeded(name, key, forWrite)) return undefined;
@@ -222,14 +244,11 @@ export class Database implements Db {
     return atMs !== undefined && this.host.expiryNowMs() > atMs;
   }
 
-  private addNamed(name: string, key: Buffer, value: RedisObject): void {
+  /** dbAdd under the key's map name (`binaryKey(key)`). */
+  addNamed(name: string, key: Buffer, value: RedisObject): void {
     assert(!this.entries.has(name), 'dbAdd: the key does not exist');
     this.entries.set(name, { value, access: this.host.accessOnCreate() });
     this.host.keyAdded(this, key, value);
   }
 
-  private overwriteEntry(entry: Entry, value: RedisObject): void {
-    entry.value = value;
-    entry.access = this.host.accessOnOverwrite(entry.access);
-  }
 }

@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../commands/command.js';
 import type { Client } from '../server/client.js';
+import { commandTraits } from '../server/command-traits.js';
 import { queuedFlag } from '../server/dispatch.js';
 import { strerror } from './files.js';
 import type { Persistence } from './persistence.js';
@@ -11,10 +12,11 @@ export const bgsaveErrorReply =
 /** writeCommandsDeniedByDiskError + writeCommandsGetDiskErrorMessage: the MISCONF refusal of a write (or PING), if any. */
 export function diskErrorRefusal(persistence: Persistence, client: Client, spec: CommandSpec): string | undefined {
   if (client.kind === 'master' || client.kind === 'loader') return undefined;
-  const isWrite = spec.flags.includes('write') || (spec.name === 'exec' && queuedFlag(client, 'write'));
+  const traits = commandTraits(spec);
+  const isWrite = traits.isWrite || (traits.isExec && queuedFlag(client, 'write'));
   if (!isWrite && spec.name !== 'ping') return undefined;
-  const config = persistence.node.config;
-  if (config.flag('stop-writes-on-bgsave-error') && persistence.savePoints().length > 0 && persistence.rdb.lastBgsaveStatus === 'err') return bgsaveErrorReply;
+  // Cheapest test first: a node whose last BGSAVE succeeded never refuses for it.
+  if (persistence.rdb.lastBgsaveStatus === 'err' && persistence.node.config.flag('stop-writes-on-bgsave-error') && persistence.savePoints().length > 0) return bgsaveErrorReply;
   const error = persistence.aof.diskError();
   if (error !== undefined) return `MISCONF Errors writing to the AOF file: ${strerror(error)}`;
   return undefined;

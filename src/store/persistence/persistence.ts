@@ -36,9 +36,14 @@ export class Persistence implements AofHost {
   /** True once a fatal persistence error made the process exit. */
   exited = false;
   private childrenForked = 0;
+  /** savePoints() parsed once per value of `save` (it is read on every write by the MISCONF guard). */
+  private cachedSavePoints: readonly (readonly [number, number])[] | undefined;
 
   constructor(readonly node: StoreNode) {
     this.aof = new AofRuntime(this);
+    node.config.onChange((name) => {
+      if (name === 'save') this.cachedSavePoints = undefined;
+    });
   }
 
   unixSeconds(): number {
@@ -64,11 +69,9 @@ export class Persistence implements AofHost {
   }
 
   /** The save points of the `save` config: [seconds, changes] pairs. */
-  savePoints(): (readonly [number, number])[] {
-    const words = this.node.config.get('save').split(' ').filter((word) => word.length > 0).map(Number);
-    const points: (readonly [number, number])[] = [];
-    for (let index = 0; index + 1 < words.length; index += 2) points.push([words[index] as number, words[index + 1] as number]);
-    return points;
+  savePoints(): readonly (readonly [number, number])[] {
+    if (this.cachedSavePoints === undefined) this.cachedSavePoints = parseSavePoints(this.node.config.get('save'));
+    return this.cachedSavePoints;
   }
 
   /** exit(1) on an error Redis cannot go on from (fsync under always, a bad AOF at start). */
@@ -80,6 +83,14 @@ export class Persistence implements AofHost {
     this.node.env.exit(1);
     this.node.stop();
   }
+}
+
+/** The `save` setting's "seconds changes ..." pairs. */
+function parseSavePoints(text: string): readonly (readonly [number, number])[] {
+  const words = text.split(' ').filter((word) => word.length > 0).map(Number);
+  const points: (readonly [number, number])[] = [];
+  for (let index = 0; index + 1 < words.length; index += 2) points.push([words[index] as number, words[index + 1] as number]);
+  return points;
 }
 
 const persistences = new WeakMap<StoreNode, Persistence>();

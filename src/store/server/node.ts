@@ -36,6 +36,12 @@ export interface StoreNodeOptions {
   readonly extraCommands?: readonly CommandSpec[];
 }
 
+/** See StoreNode.fastPathConfig. */
+export interface FastPathConfig {
+  readonly idle: boolean;
+  readonly noPassword: boolean;
+}
+
 /** A check run before a command executes (MISCONF, MASTERDOWN, LOADING...); returns an error to refuse it. */
 export type CommandGuard = (client: Client, spec: CommandSpec) => string | undefined;
 
@@ -92,6 +98,8 @@ export class StoreNode implements KeyspaceHost {
   private cachedAccessPolicy: AccessPolicy | undefined;
   /** notify-keyspace-events as NOTIFY_* bits (cached until a CONFIG SET). */
   private cachedKeyspaceEventFlags: number | undefined;
+  /** The config side of the embedded fast path's blockers (cached until a CONFIG SET). */
+  private cachedFastPathConfig: FastPathConfig | undefined;
   private nextClientId = 1;
   private listener: Listener | undefined;
   /** server.fixed_time_expire: > 0 while a command (or served blocked client) runs. */
@@ -110,6 +118,7 @@ export class StoreNode implements KeyspaceHost {
     this.config.onChange(() => {
       this.cachedAccessPolicy = undefined;
       this.cachedKeyspaceEventFlags = undefined;
+      this.cachedFastPathConfig = undefined;
     });
     this.commandTable = withExtraCommands(buildCommandTable(), options.extraCommands ?? []);
     const count = this.config.integer('databases');
@@ -207,7 +216,8 @@ export class StoreNode implements KeyspaceHost {
 
   database(index: number): Database {
     const db = this.databases[index];
-    assert(db !== undefined, `db ${index} exists`);
+    // A constant message: this runs for every command.
+    assert(db !== undefined, 'the db index exists');
     return db;
   }
 
@@ -322,6 +332,19 @@ export class StoreNode implements KeyspaceHost {
     return this.cachedAccessPolicy;
   }
 
+  /**
+   * What the config says about the embedded fast path: `idle` when no
+   * maxmemory limit and no keyspace notifications are set, `noPassword`
+   * when requirepass is empty.
+   */
+  fastPathConfig(): FastPathConfig {
+    if (this.cachedFastPathConfig === undefined) {
+      const keyspaceEvents = keyspaceEventFlags(this.config.get('notify-keyspace-events')) ?? 0;
+      this.cachedFastPathConfig = { idle: this.config.integer('maxmemory') === 0 && keyspaceEvents === 0, noPassword: this.config.get('requirepass') === '' };
+    }
+    return this.cachedFastPathConfig;
+  }
+
   /** notifyKeyspaceEvent: publishes the keyspace/keyevent messages when the class is enabled. */
   notifyKeyspaceEvent(type: KeyspaceEventClass, event: string, key: Buffer, dbId: number): void {
     if (this.cachedKeyspaceEventFlags === undefined) this.cachedKeyspaceEventFlags = keyspaceEventFlags(this.config.get('notify-keyspace-events')) ?? 0;
@@ -376,10 +399,11 @@ export class StoreNode implements KeyspaceHost {
 
   keyAdded(db: Database, key: Buffer, value: RedisObject): void {
     if (!this.loading) this.notifyKeyspaceEvent('new', 'new', key, db.id);
-    if (value.type === 'list' || value.type === 'zset') this.blocking.signalReady(db, key);
+    if (value.type === 'list' || value.type === 'zset' || value.type === 'stream') this.blocking.signalReady(db, key);
   }
 
-  private stepCounter(commandName: string): StepCounter {
+  /** A command's step counter (made once, never replaced: callers may keep it). */
+  stepCounter(commandName: string): StepCounter {
     let counter = this.stepCounters.get(commandName);
     if (counter === undefined) {
       counter = { calls: 0, steps: 0 };

@@ -23,6 +23,18 @@ const EXEC = [Buffer.from('EXEC')];
 const TOUCHES_ARBITRARY_KEYS: ReadonlySet<string> = new Set(['randomkey', 'scan']);
 
 /**
+ * The argv as Buffers. A command's own argv (all Buffers, never written to)
+ * is kept as is: the copy each listener gets is made in emit.
+ */
+function asBuffers(argv: readonly (Buffer | string)[]): Buffer[] {
+  for (let index = 0; index < argv.length; index++) {
+    if (typeof argv[index] === 'string') return argv.map((argument) => (typeof argument === 'string' ? Buffer.from(argument) : argument));
+  }
+  // Every element is a Buffer (checked above).
+  return argv as Buffer[];
+}
+
+/**
  * Redis 7.0's propagation (server.c alsoPropagate / propagatePendingCommands):
  * while a unit of execution runs (a command, an EXEC, a served blocked
  * client, an active expire cycle), what it propagates is collected; at the
@@ -42,7 +54,11 @@ export class Propagator {
 
   alsoPropagate(dbId: number, argv: readonly (Buffer | string)[], target: PropagationTarget = PROPAGATE_ALL): void {
     assert(argv.length > 0, 'a propagated command has a name');
-    this.pending.push({ dbId, argv: argv.map((argument) => (typeof argument === 'string' ? Buffer.from(argument) : argument)), target });
+    this.pending.push({ dbId, argv: asBuffers(argv), target });
+  }
+
+  listenerCount(): number {
+    return this.listeners.length;
   }
 
   hasPending(): boolean {

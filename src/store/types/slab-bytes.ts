@@ -36,6 +36,18 @@ export class SlabCopier {
     return slabView(this.slab, start, length);
   }
 
+  /** A copy of text whose chars are all below 0x80 (the caller checked), as its bytes. */
+  copyAsciiText(text: string): Buffer {
+    const length = text.length;
+    if (length > this.slabSize >> 3) return Buffer.from(text, 'latin1');
+    if (this.writeAt + length > this.slabSize) this.startSlab();
+    const start = this.writeAt;
+    const bytes = this.slabBytes;
+    for (let index = 0; index < length; index++) bytes[start + index] = text.charCodeAt(index);
+    this.writeAt = start + length;
+    return slabView(this.slab, start, length);
+  }
+
   private startSlab(): void {
     this.slab = new ArrayBuffer(this.slabSize);
     this.slabBytes = new Uint8Array(this.slab);

@@ -72,6 +72,17 @@ export class RedisString implements StringObject {
     return new RedisString('raw', 0n, Buffer.from(data), false);
   }
 
+  /**
+   * `encoded` of an ASCII text that cannot be a long long (empty, or not
+   * starting with '-' or a digit, which string2l requires): embstr or raw.
+   */
+  static fromNonNumericAsciiText(text: string): RedisString {
+    const first = text.charCodeAt(0);
+    assert(text.length === 0 || !(first === 0x2d || (first >= 0x30 && first <= 0x39)), 'the text cannot be a long long');
+    if (text.length <= embstrSizeLimit) return new RedisString('embstr', 0n, valueCopier.copyAsciiText(text), false);
+    return new RedisString('raw', 0n, Buffer.from(text, 'latin1'), false);
+  }
+
   /** createRawStringObject: always raw. Copies `data`. */
   static rawFromBytes(data: Uint8Array): RedisString {
     return new RedisString('raw', 0n, Buffer.from(data), false);

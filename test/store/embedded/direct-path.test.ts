@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createStore, type Store, type StoreClient } from '../../../src/store/embedded.js';
+import { fastPathOf } from '../../../src/store/embedded-fast-path.js';
 import { encodeRequest } from '../../../src/store/protocol/request-encoder.js';
 
 /**
@@ -51,6 +52,46 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('partial' as const), clientIndex: fc.integer({ min: 0, max: 1 }), argv: commandArbitrary }) },
 );
 
+/**
+ * The fast path's commands (SET key value, GET, INCR, DECR) on few keys,
+ * interleaved with what turns each of its blockers on and off: AOF,
+ * notifications, maxmemory and LFU, passwords, WATCH/MULTI, reply modes,
+ * RESP3, pub/sub, blocked clients, TTLs and time, other dbs, wrong types,
+ * non-integers and overflows (errors the fast path leaves to the general one).
+ */
+const fastKey = fc.constantFrom('a', 'b', 'c', 'K\u00e9');
+const fastValue = fc.oneof(
+  fc.constantFrom('0', '1', '-1', '9999', '10000', '-0', '01', '9223372036854775806', '9223372036854775807', '-9223372036854775808', 'abc', '', 'v'.repeat(44), 'v'.repeat(45)),
+  fc.string({ maxLength: 4 }),
+  fc.uint8Array({ maxLength: 4 }).map((bytes) => Buffer.from(bytes)),
+);
+const fastCommandArbitrary: fc.Arbitrary<readonly Argument[]> = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(nameCase('SET'), fastKey, fastValue).map(([name, key, value]) => [name, key, value]) },
+  { weight: 6, arbitrary: fc.tuple(nameCase('GET'), fastKey).map(([name, key]) => [name, key]) },
+  { weight: 6, arbitrary: fc.tuple(fc.constantFrom('INCR', 'incr', 'DECR', 'Decr'), fastKey).map(([name, key]) => [name, key]) },
+  { weight: 3, arbitrary: fc.tuple(fastKey, fc.constantFrom(['PX', '5'], ['PX', '30'], ['EX', '1'], ['KEEPTTL'], ['GET'])).map(([key, options]) => ['SET', key, '1', ...options]) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('EXPIRE', 'PEXPIRE'), fastKey, fc.constantFrom('1', '3', '0')).map(([name, key, time]) => [name, key, time]) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('LPUSH', 'SADD', 'WATCH', 'DEL', 'PERSIST', 'OBJECT'), fastKey).map(([name, key]) => (name === 'OBJECT' ? [name, 'ENCODING', key] : [name, key, 'x'].slice(0, name === 'WATCH' || name === 'DEL' || name === 'PERSIST' ? 2 : 3))) },
+  { weight: 3, arbitrary: fc.oneof(fc.constantFrom<readonly Argument[]>(['MULTI'], ['EXEC'], ['DISCARD'], ['UNWATCH']), fastKey.map((key) => ['WATCH', key])) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('BLPOP', 'BRPOP'), fastKey).map(([name, key]) => [name, key, '0.05']) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom<readonly Argument[]>(
+      ['CONFIG', 'SET', 'appendonly', 'yes'], ['CONFIG', 'SET', 'appendonly', 'no'], ['CONFIG', 'SET', 'notify-keyspace-events', 'KEA'], ['CONFIG', 'SET', 'notify-keyspace-events', ''],
+      ['CONFIG', 'SET', 'maxmemory', '100mb'], ['CONFIG', 'SET', 'maxmemory', '1'], ['CLIENT', 'LIST'], ['CONFIG', 'SET', 'maxmemory', '0'], ['CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lfu'], ['CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lru'],
+      ['CONFIG', 'SET', 'maxmemory-policy', 'noeviction'], ['CONFIG', 'SET', 'requirepass', 'pw'], ['CONFIG', 'SET', 'requirepass', ''], ['AUTH', 'pw'], ['CONFIG', 'SET', 'save', ''], ['CONFIG', 'SET', 'save', '1 1'],
+      ['MULTI'], ['EXEC'], ['DISCARD'], ['UNWATCH'], ['CLIENT', 'REPLY', 'SKIP'], ['CLIENT', 'REPLY', 'OFF'], ['CLIENT', 'REPLY', 'ON'], ['HELLO', '3'], ['HELLO', '2'],
+      ['SUBSCRIBE', 'ch'], ['UNSUBSCRIBE'], ['PSUBSCRIBE', '__key*'], ['PUNSUBSCRIBE'], ['SELECT', '1'], ['SELECT', '0'], ['FLUSHALL'], ['BGSAVE'], ['OBJECT', 'FREQ', 'a'], ['OBJECT', 'REFCOUNT', 'a'], ['CONFIG', 'RESETSTAT'],
+    ),
+  },
+);
+
+const fastStepArbitrary: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 20, arbitrary: fc.record({ kind: fc.constant('command' as const), clientIndex: fc.constantFrom(0, 0, 0, 1), argv: fastCommandArbitrary }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.constantFrom(1, 4, 10, 20, 60, 1100, 3000) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('partial' as const), clientIndex: fc.integer({ min: 0, max: 1 }), argv: fastCommandArbitrary }) },
+);
+
 interface Side {
   readonly store: Store;
   readonly clients: readonly StoreClient[];
@@ -75,12 +116,27 @@ function runStep(side: Side, step: Step, direct: boolean): string {
   return `${bytes}|${side.clients.map((other) => other.takeReplies().toString('latin1')).join('|')}`;
 }
 
-/** The observable state: dataset, step counters and every INFO field (both stores run on the same manual clock). */
+/** Every key's LRU/LFU field, by db. */
+function accessFieldsOf(side: Side): unknown {
+  const node = side.store.node;
+  return Array.from({ length: node.databaseCount() }, (_, index) => {
+    const db = node.database(index);
+    return db.keys().map((key) => [key.toString('latin1'), db.accessField(key)]);
+  });
+}
+
+/**
+ * The observable state: dataset, LRU/LFU fields, how far the LFU stream was
+ * drawn, step counters and every INFO field (both stores run on the same
+ * manual clock).
+ */
 function stateOf(side: Side): unknown {
   const node = side.store.node;
+  const access = accessFieldsOf(side);
+  const nextLfuDraw = node.lfuRng.int(1 << 30);
   const info = side.store.call('INFO', 'everything');
   const lines = Buffer.isBuffer(info) ? info.toString('latin1').split('\r\n') : [];
-  return { digest: node.datasetDigest(), steps: Array.from(node.steps()), info: lines };
+  return { digest: node.datasetDigest(), access, nextLfuDraw, steps: Array.from(node.steps()), info: lines };
 }
 
 describe('embedded direct path', () => {
@@ -94,6 +150,35 @@ describe('embedded direct path', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('takes the fast path for SET/GET/INCR/DECR with the same bytes and state as the RESP path, whichever blockers are on', () => {
+    fc.assert(
+      fc.property(fc.array(fastStepArbitrary, { minLength: 1, maxLength: 80, size: 'max' }), (steps) => {
+        const direct = openSide();
+        const encoded = openSide();
+        for (const step of steps) expect(runStep(direct, step, true)).toBe(runStep(encoded, step, false));
+        expect(stateOf(direct)).toEqual(stateOf(encoded));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('runs plain SET/GET/INCR on the fast path when nothing blocks it', () => {
+    const store = createStore();
+    const fastRunsBefore = fastPathOf(store.node).runs;
+    const propagatedBefore = store.node.propagator.propagatedCount;
+    const commandsBefore = store.node.stats.numCommands;
+    expect(store.command(['SET', 'k', 'v']).toString()).toBe('+OK\r\n');
+    expect(store.command(['GET', 'k']).toString()).toBe('$1\r\nv\r\n');
+    expect(store.command(['INCR', 'n']).toString()).toBe(':1\r\n');
+    expect(store.node.stats.numCommands - commandsBefore).toBe(3);
+    expect(fastPathOf(store.node).runs - fastRunsBefore).toBe(3);
+    expect(store.node.propagator.propagatedCount - propagatedBefore).toBe(2);
+    // A reply is the caller's: changing it changes no later reply.
+    const first = store.command(['GET', 'k']);
+    first.fill(0);
+    expect(store.command(['GET', 'k']).toString()).toBe('$1\r\nv\r\n');
   });
 
   it('keeps arguments intact after later commands reuse the argument slab', () => {
