@@ -4,7 +4,7 @@ import { describeValue, valueKey, valuesEqual } from '../../src/history/op-value
 import type { OpValue, OpValueMap } from '../../src/history/op.js';
 import { opValueArbitrary } from './op-arbitrary.js';
 
-/** A reference structural form: bytes that spell UTF-8 become that string, maps sorted entries. */
+/** A reference structural form: bytes that spell UTF-8 and the string they spell share one form; maps sort their entries. */
 function normalized(value: OpValue): unknown {
   if (value === null) return ['nil'];
   if (value instanceof Uint8Array) {
@@ -19,6 +19,8 @@ function normalized(value: OpValue): unknown {
     const map = value as OpValueMap;
     return ['m', Object.keys(map).sort().map((key) => [key, normalized(map[key] ?? null)])];
   }
+  // The contract (valueKey): a string equals the bytes that spell it, so both normalize alike.
+  if (typeof value === 'string') return ['s', value];
   return [typeof value, value];
 }
 
@@ -40,6 +42,9 @@ describe('op values', () => {
 
   it('equate bytes with the UTF-8 string they spell, and keep other bytes apart', () => {
     expect(valueKey(new TextEncoder().encode('héllo'))).toBe(valueKey('héllo'));
+    expect(valueKey(new Uint8Array([97]))).toBe(valueKey('a'));
+    expect(valuesEqual([new Uint8Array([97])], ['a'])).toBe(true);
+    expect(valueKey(new Uint8Array([97]))).not.toBe(valueKey('b'));
     expect(valueKey(new Uint8Array([0xff]))).not.toBe(valueKey('\ufffd'));
   });
 

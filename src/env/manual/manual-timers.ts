@@ -1,4 +1,5 @@
 import { assert } from '../../core/assert.js';
+import { limits } from '../../core/limits.js';
 import type { TimerHandle, Timers } from '../timers.js';
 import type { ManualClock } from './manual-clock.js';
 
@@ -17,12 +18,27 @@ const SOON_CALLBACKS_PER_DRAIN_MAX = 10_000_000;
  * due, in (due time, creation order), each followed by the soon callbacks it
  * caused.
  */
+export interface ManualTimersOptions {
+  /**
+   * Timers fired at one instant before advanceBy calls it a zero-delay loop
+   * (a timer that re-arms itself with 0 ms would keep time from moving).
+   */
+  readonly firingsPerInstantMax?: number;
+}
+
 export class ManualTimers implements Timers {
   private readonly timers = new Map<number, PendingTimer>();
   private soonQueue: (() => void)[] = [];
   private nextTimerId = 1;
+  private readonly firingsPerInstantMax: number;
 
-  constructor(private readonly clock: ManualClock) {}
+  constructor(
+    private readonly clock: ManualClock,
+    options: ManualTimersOptions = {},
+  ) {
+    this.firingsPerInstantMax = options.firingsPerInstantMax ?? limits.schedulerEventsPerInstantMax;
+    assert(Number.isSafeInteger(this.firingsPerInstantMax) && this.firingsPerInstantMax > 0, 'firingsPerInstantMax is a positive integer');
+  }
 
   after(delayMs: number, callback: () => void): TimerHandle {
     assert(delayMs >= 0 && Number.isFinite(delayMs), 'a timer delay is a finite non-negative number');
@@ -62,11 +78,19 @@ export class ManualTimers implements Timers {
     assert(deltaMs >= 0, 'time only moves forward');
     this.runPending();
     const targetUs = this.clock.elapsedMicroseconds() + Math.round(deltaMs * 1000);
+    let instantUs = this.clock.elapsedMicroseconds();
+    let firingsAtInstant = 0;
     for (;;) {
       const next = this.nextDue(targetUs);
       if (next === undefined) break;
       this.timers.delete(next.timerId);
       this.clock.moveTo(Math.max(next.dueUs, this.clock.elapsedMicroseconds()));
+      if (this.clock.elapsedMicroseconds() !== instantUs) {
+        instantUs = this.clock.elapsedMicroseconds();
+        firingsAtInstant = 0;
+      }
+      firingsAtInstant++;
+      assert(firingsAtInstant <= this.firingsPerInstantMax, `timers at one instant stay under ${this.firingsPerInstantMax} firings (a timer re-arming itself with 0 ms is a zero-delay loop)`);
       next.callback();
       this.runPending();
     }
