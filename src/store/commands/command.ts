@@ -65,6 +65,8 @@ export interface BlockOptions {
   readonly onReady: (ctx: CommandContext, readyKey: Buffer) => boolean;
   /** The reply on timeout; Redis sends a null array (`*-1`) for list/zset pops. */
   readonly onTimeout?: (reply: ReplyWriter) => void;
+  /** The key was signalled ready but no longer exists: reply and unblock (XREADGROUP's -UNBLOCKED); absent: keep waiting. */
+  readonly onKeyDeleted?: (reply: ReplyWriter) => void;
 }
 
 /**

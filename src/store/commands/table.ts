@@ -11,6 +11,7 @@ import { pubsubCommands } from './families/pubsub.js';
 import { replicationCommands } from './families/replication.js';
 import { serverCommands } from './families/server.js';
 import { setCommands } from './families/sets.js';
+import { streamCommands } from './families/streams.js';
 import { stringCommands } from './families/strings.js';
 import { transactionCommands } from './families/transactions.js';
 import { zsetCommands } from './families/zsets.js';
@@ -26,6 +27,7 @@ export const commandFamilies: readonly (readonly CommandSpec[])[] = [
   hashCommands,
   setCommands,
   zsetCommands,
+  streamCommands,
   pubsubCommands,
   transactionCommands,
   replicationCommands,

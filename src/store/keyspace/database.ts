@@ -29,6 +29,8 @@ export interface KeyspaceHost {
   accessOnOverwrite(previous: number): number;
   /** dbAdd's signalKeyAsReady for the types clients block on. */
   keyAdded(db: Database, key: Buffer, value: RedisObject): void;
+  /** A key's value left the db (deleted, or replaced by an overwrite): db.c signals stream keys ready so XREADGROUP waiters learn of it. */
+  keyRemoved?(db: Database, key: Buffer, value: RedisObject): void;
 }
 
 /** dbRandomKey draws before giving up on finding a live key among hidden expired ones. */
@@ -102,20 +104,28 @@ export class Database implements Db {
     const name = binaryKey(key);
     const entry = this.lookupNamed(name, key, true, false);
     if (entry === undefined) this.addNamed(name, key, value);
-    else this.overwriteEntry(entry, value);
+    else {
+      this.host.keyRemoved?.(this, key, entry.value);
+      this.overwriteEntry(entry, value);
+    }
     if (options.keepTtl !== true && this.expires.size > 0) this.expires.delete(name);
   }
 
   overwrite(key: Buffer, value: RedisObject): void {
     const entry = this.entries.get(binaryKey(key));
     assert(entry !== undefined, 'dbOverwrite: the key exists');
+    this.host.keyRemoved?.(this, key, entry.value);
     this.overwriteEntry(entry, value);
   }
 
   delete(key: Buffer): boolean {
     const name = binaryKey(key);
     this.expires.delete(name);
-    return this.entries.delete(name);
+    const removed = this.entries.get(name)?.value;
+    if (removed === undefined) return false;
+    this.entries.delete(name);
+    this.host.keyRemoved?.(this, key, removed);
+    return true;
   }
 
   getExpire(key: Buffer): number | undefined {

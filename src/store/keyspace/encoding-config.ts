@@ -18,6 +18,10 @@ export interface EncodingConfig {
   readonly zsetMaxListpackEntries: number;
   /** zset-max-listpack-value */
   readonly zsetMaxListpackValue: number;
+  /** stream-node-max-entries (100 when absent) */
+  readonly streamNodeMaxEntries?: number;
+  /** stream-node-max-bytes (4096 when absent) */
+  readonly streamNodeMaxBytes?: number;
 }
 
 /**
@@ -33,4 +37,6 @@ export const defaultEncodingConfig: EncodingConfig = {
   setMaxIntsetEntries: 512,
   zsetMaxListpackEntries: 128,
   zsetMaxListpackValue: 64,
+  streamNodeMaxEntries: 100,
+  streamNodeMaxBytes: 4096,
 };

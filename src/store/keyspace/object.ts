@@ -9,7 +9,7 @@ import { rememberedArgumentText } from './argument-text.js';
  * Each family owns its class in `store/types/` and implements the interface
  * here; code outside a family uses only these interfaces.
  */
-export type RedisType = 'string' | 'list' | 'hash' | 'set' | 'zset';
+export type RedisType = 'string' | 'list' | 'hash' | 'set' | 'zset' | 'stream';
 
 /** OBJECT ENCODING names, as Redis 7.0 prints them. */
 export type StringEncoding = 'int' | 'embstr' | 'raw';
@@ -62,7 +62,17 @@ export interface ZsetObject {
   clone(): ZsetObject;
 }
 
-export type RedisObject = StringObject | ListObject | HashObject | SetObject | ZsetObject;
+export interface StreamObject {
+  readonly type: 'stream';
+  encoding(): 'stream';
+  /** Number of entries. */
+  length(): number;
+  /** (ID, [field, value, ...]) in ID order. */
+  entryList(): Iterable<readonly [{ readonly ms: bigint; readonly seq: bigint }, readonly Buffer[]]>;
+  clone(): StreamObject;
+}
+
+export type RedisObject = StringObject | ListObject | HashObject | SetObject | ZsetObject | StreamObject;
 
 export type ObjectOfType<T extends RedisType> = Extract<RedisObject, { readonly type: T }>;
 

@@ -88,6 +88,7 @@ export function handleClientsBlockedOnKeys(node: StoreNode): void {
 function serveKey(node: StoreNode, dbIndex: number, key: Buffer): void {
   const db = node.database(dbIndex);
   if (db.lookupRead(key, { noStats: true }) === undefined) {
+    unblockClientsOfDeletedKey(node, dbIndex, key);
     node.propagator.flush();
     return;
   }
@@ -95,6 +96,16 @@ function serveKey(node: StoreNode, dbIndex: number, key: Buffer): void {
     if (db.peek(key) === undefined) return;
     if (client.blocked === undefined || client.closed) continue;
     serveClient(node, client, key);
+  }
+}
+
+/** unblockDeletedStreamReadgroupClients: waiters that cannot outlive their key (XREADGROUP) get their error now. */
+function unblockClientsOfDeletedKey(node: StoreNode, dbIndex: number, key: Buffer): void {
+  for (const client of node.blocking.clientsBlockedOn(dbIndex, key).slice()) {
+    const onKeyDeleted = client.blocked?.options.onKeyDeleted;
+    if (onKeyDeleted === undefined || client.closed) continue;
+    onKeyDeleted(client.reply);
+    unblockClient(node, client);
   }
 }
 

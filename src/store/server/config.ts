@@ -109,6 +109,8 @@ export class StoreConfig {
       setMaxIntsetEntries: this.integer('set-max-intset-entries'),
       zsetMaxListpackEntries: this.integer('zset-max-listpack-entries'),
       zsetMaxListpackValue: this.integer('zset-max-listpack-value'),
+      streamNodeMaxEntries: this.integer('stream-node-max-entries'),
+      streamNodeMaxBytes: this.integer('stream-node-max-bytes'),
     };
   }
 }

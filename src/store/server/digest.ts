@@ -9,7 +9,7 @@ import { formatDoubleG17 } from '../protocol/double-format.js';
  * mixed (digest = SHA1(digest xor SHA1(data))), unordered data is xored.
  */
 const DIGEST_BYTES = 20;
-const TYPE_CODES: Readonly<Record<RedisObject['type'], number>> = { string: 0, list: 1, set: 2, zset: 3, hash: 4 };
+const TYPE_CODES: Readonly<Record<RedisObject['type'], number>> = { string: 0, list: 1, set: 2, zset: 3, hash: 4, stream: 6 };
 const EXPIRE_MARK = Buffer.from('!!expire!!', 'latin1');
 
 function sha1(data: Uint8Array): Buffer {
@@ -59,6 +59,12 @@ export function xorObjectDigest(digest: Buffer, value: RedisObject, hasExpire: b
         mixDigest(elementDigest, field);
         mixDigest(elementDigest, fieldValue);
         xorDigest(digest, elementDigest);
+      }
+      break;
+    case 'stream':
+      for (const [id, fields] of value.entryList()) {
+        mixDigest(digest, Buffer.from(`${id.ms}.${id.seq}`, 'latin1'));
+        for (const field of fields) mixDigest(digest, field);
       }
       break;
   }

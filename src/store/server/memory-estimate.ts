@@ -126,6 +126,11 @@ export function objectSize(value: RedisObject, samples: number): number {
       const base = ROBJ + DICT + POINTER * dictSlots(entries.length);
       return base + sampledAverage(mapIterable(entries, ([field, fieldValue]) => sdsAllocation(field.length) + sdsAllocation(fieldValue.length) + DICT_ENTRY), samples, entries.length);
     }
+    case 'stream': {
+      // Approximate: the rax of listpacks as one listpack of every field and value.
+      const flat = Array.from(value.entryList(), ([, fields]) => fields).flat();
+      return ROBJ + 48 + listpackAllocation(flat);
+    }
   }
 }
 

@@ -402,6 +402,10 @@ export class StoreNode implements KeyspaceHost {
     if (value.type === 'list' || value.type === 'zset' || value.type === 'stream') this.blocking.signalReady(db, key);
   }
 
+  keyRemoved(db: Database, key: Buffer, value: RedisObject): void {
+    if (value.type === 'stream') this.blocking.signalReady(db, key);
+  }
+
   /** A command's step counter (made once, never replaced: callers may keep it). */
   stepCounter(commandName: string): StepCounter {
     let counter = this.stepCounters.get(commandName);

@@ -6,6 +6,7 @@ import { keyCommands } from './generators/keys.js';
 import { blockingListCommands, listCommands } from './generators/lists.js';
 import { pubsubCommands } from './generators/pubsub.js';
 import { setCommands } from './generators/sets.js';
+import { streamCommands } from './generators/streams.js';
 import { stringCommands } from './generators/strings.js';
 import { blockingZsetCommands, zsetCommands } from './generators/zsets.js';
 import fc from 'fast-check';
@@ -80,8 +81,14 @@ export const familyGroups: readonly FamilyGroup[] = [
     { weight: 2, commands: hashCommands },
     { weight: 2, commands: setCommands },
     { weight: 2, commands: zsetCommands },
+    { weight: 1, commands: streamCommands },
     { weight: 1, commands: pubsubCommands },
     { weight: 1, commands: connectionCommands },
     { weight: 0.5, commands: commandGetKeys(fc.oneof(keyCommands, stringCommands, listCommands, setCommands, zsetCommands, hashCommands, bitCommands)) },
   ], 2),
+  group('streams', 250, [
+    { weight: 8, commands: streamCommands },
+    { weight: 1, commands: stringCommands },
+    { weight: 1, commands: keyCommands },
+  ]),
 ];

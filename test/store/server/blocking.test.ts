@@ -43,7 +43,7 @@ describe('blocking commands', () => {
     waiter.command(['xbpop', 'q', '0']);
     store.command(['MULTI']);
     store.command(['xpush', 'q', 'a']);
-    store.command(['xdel', 'q']);
+    store.command(['xdelkeys', 'q']);
     store.command(['EXEC']);
     expect(waiter.takeReplies().length).toBe(0);
     expect(store.node.blocking.count()).toBe(1);

@@ -59,7 +59,7 @@ describe('DEBUG DIGEST', () => {
     expect(store.node.datasetDigest()).toBe('0'.repeat(40));
     store.call('xset', 'k', 'v');
     const inDb0 = store.node.datasetDigest();
-    store.call('xdel', 'k');
+    store.call('xdelkeys', 'k');
     store.call('SELECT', '1');
     store.call('xset', 'k', 'v');
     expect(store.node.datasetDigest()).not.toBe(inDb0);

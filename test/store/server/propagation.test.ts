@@ -8,7 +8,7 @@ describe('propagation', () => {
     store.call('xset', 'a', '1');
     store.call('xget', 'a');
     store.call('SELECT', '2');
-    store.call('xdel', 'missing');
+    store.call('xdelkeys', 'missing');
     store.call('xset', 'b', '2');
     expect(propagated).toEqual(['0:xset a 1', '2:xset b 2']);
   });

@@ -5,6 +5,7 @@ import { formatDoubleG17 } from '../../protocol/double-format.js';
 import { ByteWriter } from '../rdb/byte-writer.js';
 import type { RdbDatabaseSource } from '../rdb/rdb-writer.js';
 import { appendCommand, selectCommand } from './resp-command.js';
+import { writeStreamCommands } from './rewrite-stream.js';
 
 /** AOF_REWRITE_ITEMS_PER_CMD */
 const ITEMS_PER_COMMAND = 64;
@@ -35,6 +36,8 @@ function writeValueCommands(writer: ByteWriter, key: Buffer, value: RedisObject)
       return writeBatched(writer, 'ZADD', key, Array.from(value.entries(), ([member, score]) => [text(formatDoubleG17(score)), member]));
     case 'hash':
       return writeBatched(writer, 'HMSET', key, Array.from(value.entries(), ([field, fieldValue]) => [field, fieldValue]));
+    case 'stream':
+      return writeStreamCommands(writer, key, value);
     default:
       return assertNever(value, 'a known value type');
   }

@@ -14,6 +14,7 @@ import { QUICKLIST_NODE_PACKED, QUICKLIST_NODE_PLAIN, rdbTypes } from './rdb-con
 import { readCount, readLength } from './rdb-length.js';
 import { readString } from './rdb-string.js';
 import { decodeZiplist } from './ziplist.js';
+import { readStream } from './rdb-stream-reader.js';
 
 /** What building a value needs: the live thresholds and the stream skiplist levels draw from. */
 export interface ValueReadContext {
@@ -171,7 +172,10 @@ function readSortedOrHash(reader: ByteReader, type: number, context: ValueReadCo
       const flat = type === rdbTypes.hashListpack ? decodeListpack(blob, offset) : decodeZiplist(blob, offset);
       return hashFrom(reader, pairsOf(reader, flat, 'hash listpack', start), context, start);
     }
+    case rdbTypes.streamListpacks:
+    case rdbTypes.streamListpacks2:
+      return readStream(reader, type === rdbTypes.streamListpacks2);
     default:
-      return reader.fail(`unknown or unsupported RDB object type ${type} (streams, modules and zipmaps are not supported)`, start - 1);
+      return reader.fail(`unknown or unsupported RDB object type ${type} (modules and zipmaps are not supported)`, start - 1);
   }
 }

@@ -11,6 +11,7 @@ import { QUICKLIST_NODE_PACKED, rdbTypes } from './rdb-constants.js';
 import { writeLength } from './rdb-length.js';
 import { writeIntegerString, writeString, type StringWriteOptions } from './rdb-string.js';
 import { splitIntoNodes } from './quicklist-nodes.js';
+import { writeStream } from './rdb-stream.js';
 
 export interface ValueWriteOptions extends StringWriteOptions {
   /** list-max-listpack-size: how the list is cut into quicklist nodes. */
@@ -30,6 +31,8 @@ export function rdbTypeOf(value: RedisObject): number {
       return value.encoding() === 'listpack' ? rdbTypes.zsetListpack : rdbTypes.zset2;
     case 'hash':
       return value.encoding() === 'listpack' ? rdbTypes.hashListpack : rdbTypes.hash;
+    case 'stream':
+      return rdbTypes.streamListpacks2;
     default:
       return assertNever(value, 'a known value type');
   }
@@ -103,6 +106,8 @@ export function writeValue(writer: ByteWriter, value: RedisObject, options: Valu
       return writeZset(writer, value, options);
     case 'hash':
       return writeHash(writer, value, options);
+    case 'stream':
+      return writeStream(writer, value, options);
     default:
       return assertNever(value, 'a known value type');
   }

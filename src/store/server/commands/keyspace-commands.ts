@@ -3,6 +3,7 @@ import { errors } from '../../commands/errors.js';
 import { parseStrictInteger } from '../../protocol/integer-text.js';
 import { serverContext } from '../execution-context.js';
 import type { StoreNode } from '../node.js';
+import type { Database } from '../../keyspace/database.js';
 import { PROPAGATE_ALL } from '../propagation.js';
 import { argIs } from './spec.js';
 
@@ -23,7 +24,16 @@ function checkFlushArguments(ctx: CommandContext): boolean {
 export function flushDatabase(node: StoreNode, index: number): number {
   const db = node.database(index);
   node.watches.touchAllInDb(db, undefined);
-  return db.clear();
+  const streamsWaitedOn = blockedStreamKeys(node, db);
+  const removed = db.clear();
+  // scanDatabaseForDeletedStreams: XREADGROUP waiters learn their stream is gone.
+  for (const key of streamsWaitedOn) node.blocking.signalReady(db, key);
+  return removed;
+}
+
+/** The keys clients wait on that hold a stream. */
+function blockedStreamKeys(node: StoreNode, db: Database): Buffer[] {
+  return node.blocking.keysWithBlockedClients(db.id).filter((key) => db.peek(key)?.type === 'stream');
 }
 
 export function flushdb(ctx: CommandContext): void {
@@ -75,11 +85,13 @@ export function swapdb(ctx: CommandContext): void {
   if (first !== second) {
     node.watches.touchAllInDb(dbA, dbB);
     node.watches.touchAllInDb(dbB, dbA);
+    const streamsWaitedOn = new Map([dbA, dbB].map((db) => [db, blockedStreamKeys(node, db)]));
     dbA.swapContents(dbB);
     for (const db of [dbA, dbB]) {
+      for (const key of streamsWaitedOn.get(db) ?? []) if (db.peek(key)?.type !== 'stream') node.blocking.signalReady(db, key);
       for (const key of node.blocking.keysWithBlockedClients(db.id)) {
         const value = db.peek(key);
-        if (value !== undefined && (value.type === 'list' || value.type === 'zset')) node.blocking.signalReady(db, key);
+        if (value !== undefined && (value.type === 'list' || value.type === 'zset' || value.type === 'stream')) node.blocking.signalReady(db, key);
       }
     }
   }

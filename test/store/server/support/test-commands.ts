@@ -124,7 +124,7 @@ function xbpop(ctx: CommandContext): void {
 export const testCommands: readonly CommandSpec[] = [
   spec('xset', -3, ['write', 'denyoom'], xset),
   spec('xget', 2, ['readonly', 'fast'], xget),
-  spec('xdel', -2, ['write'], xdel),
+  spec('xdelkeys', -2, ['write'], xdel),
   spec('xpexpire', 3, ['write', 'fast'], xpexpire),
   spec('xpush', -3, ['write', 'denyoom', 'fast'], xpush),
   spec('xbpop', 3, ['write', 'blocking'], xbpop),
