@@ -33,7 +33,9 @@ export class RealConnection implements Connection {
     alreadyConnected: boolean,
   ) {
     this.everConnected = alreadyConnected;
-    socket.on('data', (chunk: Buffer) => handlers.onData(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)));
+    // A Buffer is a Uint8Array: handed on as it is (no view per read), and the
+    // parser, seeing a Buffer, parses it where it lies.
+    socket.on('data', (chunk: Buffer) => handlers.onData(chunk));
     socket.on('error', (error: NodeJS.ErrnoException) => {
       this.errorCode = error.code ?? 'EIO';
     });

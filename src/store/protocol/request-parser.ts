@@ -1,15 +1,24 @@
 import { assert } from '../../core/assert.js';
 import { copyBytes } from './byte-writing.js';
 import { splitInlineArguments } from './inline-arguments.js';
+import { InternedTexts } from './interned-text.js';
 import { parseStrictInteger, parseStrictSmallInteger } from './integer-text.js';
 
 /** PROTO_INLINE_MAX_SIZE: the longest inline request or count line Redis waits for. */
 export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
 const INT_MAX = 2147483647;
+/** Below this the query buffer grows by doubling, above it by this much (sdsMakeRoomFor's SDS_MAX_PREALLOC). */
+const GREEDY_GROWTH_BYTES_MAX = 1024 * 1024;
+/** A drained buffer this big is not kept for what is left in it (clientsCron's query buffer resize). */
+const KEPT_CAPACITY_BYTES_MAX = 64 * 1024;
 const CR = 0x0d;
 const LF = 0x0a;
 const NUL = 0;
+const ASTERISK = 0x2a;
+const DOLLAR = 0x24;
 const EMPTY = Buffer.alloc(0);
+/** Command names' texts, shared by every parser of the process (a pure cache). */
+const commandNameTexts = new InternedTexts();
 
 export type ParsedRequest =
   | { readonly kind: 'command'; readonly argv: Buffer[] }
@@ -17,6 +26,8 @@ export type ParsedRequest =
   | { readonly kind: 'empty' }
   /** The client gets `-ERR <message>` and is closed after the reply. */
   | { readonly kind: 'protocolError'; readonly message: string };
+
+const EMPTY_REQUEST: ParsedRequest = { kind: 'empty' };
 
 export interface ParserPolicy {
   /** proto-max-bulk-len; not enforced for the master link. */
@@ -27,21 +38,44 @@ export interface ParserPolicy {
   readonly authRequired: boolean;
 }
 
+/** What the request being parsed is (reqtype); 'none' until its first byte is seen. */
+type RequestType = 'none' | 'inline' | 'multibulk';
+
+/**
+ * The outcome of reading one `*count` or `$length` line: 'wait' (not all
+ * here yet), 'read' (the value is in `lineValue`, the position is past the
+ * line), 'failed' (a protocol error, its message in `errorMessage`).
+ */
+type LineOutcome = 'wait' | 'read' | 'failed';
+
 /**
  * The query buffer of one client and Redis's request parsing over it
  * (networking.c processInlineBuffer / processMultibulkBuffer), including its
  * quirks: lines are found with strchr, so a NUL byte hides what follows; the
  * two bytes after a bulk payload are skipped without being checked.
+ *
+ * The buffer holds unconsumed bytes in [position, end). A chunk arriving on
+ * an empty buffer is parsed where it lies (borrowed); otherwise bytes go into
+ * a buffer of ours that grows like an sds (doubling, or to the size of the
+ * bulk being waited for), so a large argument arriving in many reads is
+ * copied once, not once per read.
  */
 export class RequestParser {
   private buffer: Buffer = EMPTY;
   private position = 0;
-  /** The buffer is the caller's chunk, not a copy: what is left of it is copied before append returns control. */
+  private end = 0;
+  /** The buffer is the caller's chunk: not ours to write into or to keep after compact(). */
   private borrowed = false;
-  private requestType: 'inline' | 'multibulk' | undefined;
+  private requestType: RequestType = 'none';
   private multibulkRemaining = 0;
   private bulkLength = -1;
   private argv: Buffer[] = [];
+  private argvBytes = 0;
+  private lastArgvBytes = 0;
+  private nameText: string | undefined;
+  private lastNameText: string | undefined;
+  private lineValue = 0;
+  private errorMessage = '';
 
   /**
    * Adds received bytes. A chunk arriving on an empty buffer is parsed in
@@ -49,36 +83,60 @@ export class RequestParser {
    * no reference to the caller's chunk is kept.
    */
   append(data: Uint8Array): void {
-    if (this.position >= this.buffer.length) {
-      this.buffer = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    if (data.length === 0) return;
+    const chunk = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    if (this.position >= this.end) {
+      this.buffer = chunk;
       this.borrowed = true;
-    } else {
-      this.buffer = Buffer.concat([this.buffer.subarray(this.position), data]);
-      this.borrowed = false;
+      this.position = 0;
+      this.end = chunk.length;
+      return;
     }
-    this.position = 0;
+    if (this.borrowed || this.end + chunk.length > this.buffer.length) this.moveToOwnedBuffer(this.end - this.position + chunk.length);
+    this.end = copyBytes(chunk, 0, chunk.length, this.buffer, this.end);
   }
 
   /** Bytes received and not yet consumed (Redis's qbuf). */
   pendingBytes(): number {
-    return this.buffer.length - this.position;
+    return this.end - this.position;
   }
 
   /** The query buffer's length including consumed bytes of the current read (Redis's sdslen(querybuf)). */
   bufferedBytes(): number {
-    return this.buffer.length;
+    return this.end;
+  }
+
+  /** Bytes of the arguments of the last command returned by next() (Redis's argv_len_sum). */
+  commandArgvBytes(): number {
+    return this.lastArgvBytes;
+  }
+
+  /**
+   * The latin1 text of argv[0] of the last command returned by next(), when
+   * it is short enough to be interned (undefined otherwise): dispatch needs
+   * it, and the interned text costs no decoding.
+   */
+  commandNameText(): string | undefined {
+    return this.lastNameText;
   }
 
   /** Forgets consumed bytes (Redis trims the query buffer after processing a read). */
   compact(): void {
-    if (this.position >= this.buffer.length) {
+    if (this.position >= this.end) {
       this.buffer = EMPTY;
       this.borrowed = false;
-    } else if (this.position > 0 || this.borrowed) {
-      this.buffer = Buffer.from(this.buffer.subarray(this.position));
-      this.borrowed = false;
+      this.position = 0;
+      this.end = 0;
+      return;
     }
-    this.position = 0;
+    const pending = this.end - this.position;
+    if (this.borrowed || (this.buffer.length > KEPT_CAPACITY_BYTES_MAX && pending * 4 < this.buffer.length)) {
+      this.moveToOwnedBuffer(pending);
+    } else if (this.position > 0) {
+      this.buffer.copyWithin(0, this.position, this.end);
+      this.position = 0;
+      this.end = pending;
+    }
   }
 
   /** Drops everything buffered (after a protocol error the connection is done). */
@@ -86,29 +144,57 @@ export class RequestParser {
     this.buffer = EMPTY;
     this.borrowed = false;
     this.position = 0;
+    this.end = 0;
     this.resetRequest();
   }
 
   /** The next complete request, or undefined when more bytes are needed. */
   next(policy: ParserPolicy): ParsedRequest | undefined {
-    if (this.position >= this.buffer.length) return undefined;
-    if (this.requestType === undefined) this.requestType = this.buffer[this.position] === 0x2a ? 'multibulk' : 'inline';
+    if (this.position >= this.end) return undefined;
+    if (this.requestType === 'none') this.requestType = this.buffer[this.position] === ASTERISK ? 'multibulk' : 'inline';
     const parsed = this.requestType === 'inline' ? this.nextInline() : this.nextMultibulk(policy);
-    if (parsed !== undefined) this.resetRequest();
+    if (parsed !== undefined) {
+      this.lastArgvBytes = this.argvBytes;
+      this.lastNameText = this.nameText;
+      this.resetRequest();
+    }
     return parsed;
   }
 
   private resetRequest(): void {
-    this.requestType = undefined;
+    this.requestType = 'none';
     this.multibulkRemaining = 0;
     this.bulkLength = -1;
-    this.argv = [];
+    if (this.argv.length > 0) this.argv = [];
+    this.argvBytes = 0;
+    this.nameText = undefined;
   }
 
-  /** strchr(querybuf + position, byte): stops at a NUL byte. */
+  /**
+   * Copies the unconsumed bytes into a fresh buffer of ours with room for at
+   * least `bytesNeeded`: grown as sdsMakeRoomFor does, or, while a bulk of
+   * known length is awaited, exactly to that bulk (as Redis's
+   * sdsMakeRoomForNonGreedy(ll+2) for a big argument).
+   */
+  private moveToOwnedBuffer(bytesNeeded: number): void {
+    const pending = this.end - this.position;
+    assert(bytesNeeded >= pending, 'the new buffer holds what is pending');
+    const waitedBulkBytes = this.bulkLength >= 0 ? this.bulkLength + 2 : 0;
+    const greedy = bytesNeeded < GREEDY_GROWTH_BYTES_MAX ? bytesNeeded * 2 : bytesNeeded + GREEDY_GROWTH_BYTES_MAX;
+    const capacity = waitedBulkBytes > bytesNeeded ? waitedBulkBytes : greedy;
+    const owned = Buffer.allocUnsafe(capacity);
+    this.buffer.copy(owned, 0, this.position, this.end);
+    this.buffer = owned;
+    this.borrowed = false;
+    this.position = 0;
+    this.end = pending;
+  }
+
+  /** strchr(querybuf + position, byte): stops at a NUL byte (or the end). */
   private findByte(byte: number): number {
-    for (let index = this.position; index < this.buffer.length; index++) {
-      const current = this.buffer[index];
+    const buffer = this.buffer;
+    for (let index = this.position; index < this.end; index++) {
+      const current = buffer[index];
       if (current === byte) return index;
       if (current === NUL) return -1;
     }
@@ -129,75 +215,82 @@ export class RequestParser {
     const argv = splitInlineArguments(this.buffer.subarray(this.position, newline));
     if (argv === undefined) return { kind: 'protocolError', message: 'Protocol error: unbalanced quotes in request' };
     this.position = newline + terminatorLength;
-    return argv.length === 0 ? { kind: 'empty' } : { kind: 'command', argv };
-  }
-
-  /** Finds a complete `\r\n`-terminated line; 'wait' if it is not all here. */
-  private findLineEnd(): number | 'wait' | 'none' {
-    const carriageReturn = this.findByte(CR);
-    if (carriageReturn === -1) return 'none';
-    if (carriageReturn - this.position > this.pendingBytes() - 2) return 'wait';
-    return carriageReturn;
+    if (argv.length === 0) return EMPTY_REQUEST;
+    for (const argument of argv) this.argvBytes += argument.length;
+    return { kind: 'command', argv };
   }
 
   private nextMultibulk(policy: ParserPolicy): ParsedRequest | undefined {
     if (this.multibulkRemaining === 0) {
-      const countLine = this.readCountLine(policy);
-      if (countLine !== 'continue') return countLine;
+      const outcome = this.readCountLine(policy);
+      if (outcome === 'wait') return undefined;
+      if (outcome === 'failed') return { kind: 'protocolError', message: this.errorMessage };
+      if (this.lineValue <= 0) return EMPTY_REQUEST;
+      this.multibulkRemaining = this.lineValue;
     }
+    const buffer = this.buffer;
     while (this.multibulkRemaining > 0) {
       if (this.bulkLength === -1) {
-        const header = this.readBulkHeader(policy);
-        if (header === 'wait') return undefined;
-        if (header !== 'continue') return header;
+        const outcome = this.readBulkHeader(policy);
+        if (outcome === 'wait') return undefined;
+        if (outcome === 'failed') return { kind: 'protocolError', message: this.errorMessage };
+        this.bulkLength = this.lineValue;
       }
-      if (this.pendingBytes() < this.bulkLength + 2) return undefined;
-      const argument = Buffer.allocUnsafe(this.bulkLength);
-      copyBytes(this.buffer, this.position, this.position + this.bulkLength, argument, 0);
+      const start = this.position;
+      const length = this.bulkLength;
+      if (this.end - start < length + 2) return undefined;
+      const argument = Buffer.allocUnsafe(length);
+      copyBytes(buffer, start, start + length, argument, 0);
+      if (this.argv.length === 0) this.nameText = commandNameTexts.textOf(buffer, start, start + length);
       this.argv.push(argument);
-      this.position += this.bulkLength + 2;
+      this.argvBytes += length;
+      this.position = start + length + 2;
       this.bulkLength = -1;
       this.multibulkRemaining--;
     }
     return { kind: 'command', argv: this.argv };
   }
 
-  private readCountLine(policy: ParserPolicy): ParsedRequest | undefined | 'continue' {
-    const lineEnd = this.findLineEnd();
-    if (lineEnd === 'none') {
-      if (this.pendingBytes() > PROTO_INLINE_MAX_SIZE) return { kind: 'protocolError', message: 'Protocol error: too big mbulk count string' };
-      return undefined;
+  /** The `*count` line; sets lineValue and moves past it. */
+  private readCountLine(policy: ParserPolicy): LineOutcome {
+    const lineEnd = this.findByte(CR);
+    if (lineEnd === -1) {
+      if (this.pendingBytes() <= PROTO_INLINE_MAX_SIZE) return 'wait';
+      return this.fail('Protocol error: too big mbulk count string');
     }
-    if (lineEnd === 'wait') return undefined;
-    assert(this.buffer[this.position] === 0x2a, 'a multibulk request starts with *');
+    if (lineEnd >= this.end - 1) return 'wait';
+    assert(this.buffer[this.position] === ASTERISK, 'a multibulk request starts with *');
     const count = parseLengthLine(this.buffer, this.position + 1, lineEnd);
-    if (count === undefined || count > INT_MAX) return { kind: 'protocolError', message: 'Protocol error: invalid multibulk length' };
-    if (count > 10 && policy.authRequired) return { kind: 'protocolError', message: 'Protocol error: unauthenticated multibulk length' };
+    if (count === undefined || count > INT_MAX) return this.fail('Protocol error: invalid multibulk length');
+    if (count > 10 && policy.authRequired) return this.fail('Protocol error: unauthenticated multibulk length');
     this.position = lineEnd + 2;
-    if (count <= 0) return { kind: 'empty' };
-    this.multibulkRemaining = count;
-    return 'continue';
+    this.lineValue = count;
+    return 'read';
   }
 
-  private readBulkHeader(policy: ParserPolicy): ParsedRequest | 'wait' | 'continue' {
-    const lineEnd = this.findLineEnd();
-    if (lineEnd === 'none') {
-      if (this.pendingBytes() > PROTO_INLINE_MAX_SIZE) return { kind: 'protocolError', message: 'Protocol error: too big bulk count string' };
-      return 'wait';
+  /** A `$length` line; sets lineValue and moves past it. */
+  private readBulkHeader(policy: ParserPolicy): LineOutcome {
+    const lineEnd = this.findByte(CR);
+    if (lineEnd === -1) {
+      if (this.pendingBytes() <= PROTO_INLINE_MAX_SIZE) return 'wait';
+      return this.fail('Protocol error: too big bulk count string');
     }
-    if (lineEnd === 'wait') return 'wait';
+    if (lineEnd >= this.end - 1) return 'wait';
     const marker = this.buffer[this.position] as number;
-    if (marker !== 0x24) {
-      return { kind: 'protocolError', message: `Protocol error: expected '$', got '${String.fromCharCode(marker)}'` };
-    }
+    if (marker !== DOLLAR) return this.fail(`Protocol error: expected '$', got '${String.fromCharCode(marker)}'`);
     const length = parseLengthLine(this.buffer, this.position + 1, lineEnd);
     if (length === undefined || length < 0 || (!policy.trusted && length > policy.protoMaxBulkLen)) {
-      return { kind: 'protocolError', message: 'Protocol error: invalid bulk length' };
+      return this.fail('Protocol error: invalid bulk length');
     }
-    if (length > 16384 && policy.authRequired) return { kind: 'protocolError', message: 'Protocol error: unauthenticated bulk length' };
+    if (length > 16384 && policy.authRequired) return this.fail('Protocol error: unauthenticated bulk length');
     this.position = lineEnd + 2;
-    this.bulkLength = length;
-    return 'continue';
+    this.lineValue = length;
+    return 'read';
+  }
+
+  private fail(message: string): LineOutcome {
+    this.errorMessage = message;
+    return 'failed';
   }
 }
 

@@ -1,6 +1,7 @@
 import { outputBufferLimits, type ClientClass } from './config-special.js';
-import type { ParserPolicy } from '../protocol/request-parser.js';
+import { rememberArgumentText } from '../keyspace/argument-text.js';
 import type { Client } from './client.js';
+import { clientInputLimitsOf, type ClientInputLimits } from './client-input-limits.js';
 import { timeOutExpiredBlockedClients } from './blocked-clients.js';
 import { processCommand } from './dispatch.js';
 import type { StoreNode } from './node.js';
@@ -17,40 +18,44 @@ export function handleClientData(node: StoreNode, client: Client, data: Uint8Arr
   node.stats.readsProcessed++;
   client.lastInteractionMs = node.env.clock.nowMs();
   client.parser.append(data);
-  if (client.kind === 'normal' && client.parser.pendingBytes() > node.config.integer('client-query-buffer-limit')) {
+  const limits = clientInputLimitsOf(node.config);
+  if (client.kind === 'normal' && client.parser.pendingBytes() > limits.queryBufferLimitBytes) {
     node.env.log('warning', `Closing client that reached max query buffer length: id=${client.id}`);
     freeClient(node, client);
     return;
   }
-  processInputBuffer(node, client);
+  processInputBufferWithin(node, client, limits);
   node.scheduleBeforeSleep();
 }
 
 /** Executes the complete commands in the client's query buffer. */
 export function processInputBuffer(node: StoreNode, client: Client): void {
-  let policy: ParserPolicy | undefined;
+  processInputBufferWithin(node, client, clientInputLimitsOf(node.config));
+}
+
+function processInputBufferWithin(node: StoreNode, client: Client, limits: ClientInputLimits): void {
+  const trusted = client.kind === 'master' || client.kind === 'loader';
+  const parser = client.parser;
   while (!client.closed && client.blocked === undefined && !client.closeAfterReply && !client.closeAsap) {
-    // A command may change what the policy depends on (AUTH, CONFIG SET): re-read it when it did.
-    const authRequired = isAuthRequired(node, client);
-    const protoMaxBulkLen = node.config.integer('proto-max-bulk-len');
-    if (policy?.authRequired !== authRequired || policy.protoMaxBulkLen !== protoMaxBulkLen) {
-      policy = { protoMaxBulkLen, trusted: client.kind === 'master' || client.kind === 'loader', authRequired };
-    }
-    const request = client.parser.next(policy);
+    // Read per command: one may change what the policy depends on (AUTH, CONFIG SET).
+    const policy = limits.policy(trusted, !client.authenticated && limits.passwordSet);
+    const request = parser.next(policy);
     if (request === undefined) break;
     if (request.kind === 'empty') continue;
     if (request.kind === 'protocolError') {
       client.reply.error(request.message);
       client.closeAfterReply = true;
-      client.parser.clear();
+      parser.clear();
       node.env.log('verbose', `Protocol error (${request.message}) from client: id=${client.id}`);
       return;
     }
-    client.currentArgvBytes = request.argv.reduce((sum, argument) => sum + argument.length, 0);
+    client.currentArgvBytes = parser.commandArgvBytes();
+    const nameText = parser.commandNameText();
+    if (nameText !== undefined) rememberArgumentText(0, request.argv[0] as Buffer, nameText);
     processWithReplyMode(node, client, request.argv);
     client.currentArgvBytes = 0;
   }
-  client.parser.compact();
+  parser.compact();
 }
 
 /**
@@ -97,9 +102,15 @@ function processUnblockedClients(node: StoreNode): void {
   }
 }
 
+/**
+ * handleClientsWithPendingWrites: one transport write per client with all
+ * its replies of this iteration, then the close-after-reply and output
+ * buffer limit checks. (Iterating the Map while freeClient deletes from it
+ * is safe: deleted entries are skipped, the others still visited.)
+ */
 function writeReplies(node: StoreNode): void {
   const nowMs = node.env.clock.nowMs();
-  for (const client of Array.from(node.clients.values())) {
+  for (const client of node.clients.values()) {
     if (client.closeAsap) {
       freeClient(node, client);
       continue;
@@ -124,9 +135,14 @@ function writeReplies(node: StoreNode): void {
 
 /** checkClientOutputBufferLimits over what the transport has not sent yet. */
 function overOutputBufferLimit(node: StoreNode, client: Client, nowMs: number): boolean {
+  const used = client.transport.pendingBytes();
+  if (used === 0) {
+    // Under every limit (a limit of 0 is no limit): only the soft-limit timer resets.
+    client.softLimitSinceMs = 0;
+    return false;
+  }
   const clientClass: ClientClass = client.kind === 'replica' ? 'slave' : client.inPubSub ? 'pubsub' : 'normal';
   const limit = outputBufferLimits(node.config.get('client-output-buffer-limit'))[clientClass];
-  const used = client.transport.pendingBytes();
   if (limit.hardBytes > 0 && used >= limit.hardBytes) return true;
   if (limit.softBytes > 0 && used >= limit.softBytes) {
     if (client.softLimitSinceMs === 0) {

@@ -129,3 +129,77 @@ describe('RequestParser chunk ownership', () => {
     expect(parsed).toEqual({ kind: 'command', argv: [Buffer.from('GET'), Buffer.from('k')] });
   });
 });
+
+describe('RequestParser query buffer', () => {
+  it('parses identically when each read is compacted and the caller then reuses its chunk', () => {
+    const argument = fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes));
+    const command = fc.array(argument, { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 16 }), (commands, cuts) => {
+        const wire = Buffer.concat(commands.map((argv) => encodeRequest(argv)));
+        const parser = new RequestParser();
+        const parsed: Buffer[][] = [];
+        for (const piece of splitAt(wire, cuts)) {
+          const chunk = Buffer.from(piece);
+          parser.append(chunk);
+          for (let request = parser.next(policy); request !== undefined; request = parser.next(policy)) {
+            if (request.kind === 'command') parsed.push(request.argv);
+          }
+          parser.compact();
+          chunk.fill(0x21);
+        }
+        expect(parsed).toEqual(commands);
+        expect(parser.pendingBytes()).toBe(0);
+      }),
+    );
+  });
+
+  it('assembles a 1 MiB argument sent in 4 KiB reads, counting what is pending as it grows', () => {
+    const value = Buffer.alloc(1024 * 1024, 0x61);
+    value[12345] = 0x62;
+    const wire = encodeRequest([Buffer.from('SET'), Buffer.from('k'), value]);
+    const parser = new RequestParser();
+    let received = 0;
+    let parsed: ParsedRequest | undefined;
+    for (let start = 0; start < wire.length; start += 4096) {
+      const chunk = wire.subarray(start, Math.min(wire.length, start + 4096));
+      parser.append(chunk);
+      received += chunk.length;
+      parsed = parser.next(policy);
+      if (parsed === undefined) {
+        parser.compact();
+        // Headers already read are consumed; the bulk's bytes stay pending.
+        expect(parser.pendingBytes()).toBeLessThanOrEqual(received);
+        expect(parser.pendingBytes()).toBeGreaterThan(received - 40);
+      }
+    }
+    expect(parsed?.kind).toBe('command');
+    expect(parsed?.kind === 'command' && parsed.argv[2]?.equals(value)).toBe(true);
+    expect(parser.commandArgvBytes()).toBe(3 + 1 + value.length);
+  });
+
+  it("reports each command's argument bytes and, for short names, argv[0]'s text", () => {
+    const parser = new RequestParser();
+    const longName = 'x'.repeat(40);
+    parser.append(Buffer.concat([encodeRequest(['get', 'key']), encodeRequest([longName, 'a']), Buffer.from('PING  extra\r\n')]));
+    expect(parser.next(policy)).toBeDefined();
+    expect(parser.commandArgvBytes()).toBe(6);
+    expect(parser.commandNameText()).toBe('get');
+    expect(parser.next(policy)).toBeDefined();
+    expect(parser.commandArgvBytes()).toBe(41);
+    expect(parser.commandNameText()).toBeUndefined();
+    expect(parser.next(policy)).toEqual({ kind: 'command', argv: [Buffer.from('PING'), Buffer.from('extra')] });
+    expect(parser.commandArgvBytes()).toBe(9);
+    expect(parser.commandNameText()).toBeUndefined();
+  });
+
+  it('keeps bytes that follow a request when more arrive before compact', () => {
+    const parser = new RequestParser();
+    parser.append(Buffer.from('*1\r\n$4\r\nPING\r\n*1\r\n$4\r\nPI'));
+    expect(parser.next(policy)).toEqual({ kind: 'command', argv: [Buffer.from('PING')] });
+    parser.append(Buffer.from('NG\r\n'));
+    expect(parser.next(policy)).toEqual({ kind: 'command', argv: [Buffer.from('PING')] });
+    expect(parser.next(policy)).toBeUndefined();
+    expect(parser.pendingBytes()).toBe(0);
+  });
+});

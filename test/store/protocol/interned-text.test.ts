@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { INTERNED_TEXT_BYTES_MAX, InternedTexts } from '../../../src/store/protocol/interned-text.js';
+
+describe('InternedTexts', () => {
+  it("always answers the bytes' latin1 text, whatever was looked up before (collisions included)", () => {
+    const bytes = fc.uint8Array({ minLength: 1, maxLength: INTERNED_TEXT_BYTES_MAX }).map((array) => Buffer.from(array));
+    fc.assert(
+      fc.property(fc.array(bytes, { minLength: 1, maxLength: 600 }), (lookups) => {
+        const texts = new InternedTexts();
+        for (const data of lookups) {
+          const framed = Buffer.concat([Buffer.from('<<'), data, Buffer.from('>>')]);
+          expect(texts.textOf(framed, 2, 2 + data.length)).toBe(data.toString('latin1'));
+        }
+      }),
+    );
+  });
+
+  it('gives the same string back for the same bytes, and nothing for empty or long ones', () => {
+    const texts = new InternedTexts();
+    const first = texts.textOf(Buffer.from('hset'), 0, 4);
+    expect(first).toBe('hset');
+    expect(texts.textOf(Buffer.from('xhset'), 1, 5)).toBe(first);
+    expect(texts.textOf(Buffer.from('HSET'), 0, 4)).toBe('HSET');
+    expect(texts.textOf(Buffer.from('abc'), 1, 1)).toBeUndefined();
+    const long = Buffer.alloc(INTERNED_TEXT_BYTES_MAX + 1, 0x61);
+    expect(texts.textOf(long, 0, long.length)).toBeUndefined();
+  });
+});
