@@ -1,3 +1,5 @@
+import { assert } from '../../core/assert.js';
+
 /**
  * The latin1 text of short byte strings that repeat from request to request
  * (command names), found by their bytes: a hit costs a hash and a compare
@@ -10,8 +12,15 @@ const SLOTS = 256;
 export const INTERNED_TEXT_BYTES_MAX = 24;
 
 export class InternedTexts {
-  private readonly keys: (Buffer | undefined)[] = new Array<Buffer | undefined>(SLOTS).fill(undefined);
-  private readonly texts: string[] = new Array<string>(SLOTS).fill('');
+  private readonly texts: string[];
+  private readonly slotMask: number;
+
+  /** `slots`: a power of two. */
+  constructor(slots = SLOTS) {
+    assert(slots > 0 && (slots & (slots - 1)) === 0, 'interned text slots are a power of two');
+    this.texts = new Array<string>(slots).fill('');
+    this.slotMask = slots - 1;
+  }
 
   /** data[start, end) as latin1 text; undefined when empty or longer than INTERNED_TEXT_BYTES_MAX. */
   textOf(data: Buffer, start: number, end: number): string | undefined {
@@ -19,19 +28,31 @@ export class InternedTexts {
     if (length === 0 || length > INTERNED_TEXT_BYTES_MAX) return undefined;
     let hash = length;
     for (let index = start; index < end; index++) hash = (Math.imul(hash, 31) + (data[index] as number)) | 0;
-    const slot = hash & (SLOTS - 1);
-    const key = this.keys[slot];
-    if (key !== undefined && key.length === length && sameBytes(key, data, start)) return this.texts[slot] as string;
+    return this.textOfHashed(data, start, end, hash);
+  }
+
+  /**
+   * textOf for a caller that computed the hash while passing over the bytes
+   * (the parser, as it copies an argument), the way textOf does: from the
+   * length, hash = hash * 31 + byte (int32) per byte. Any other hash still
+   * gives the right text, only a worse slot.
+   */
+  textOfHashed(data: Buffer, start: number, end: number, hash: number): string {
+    const length = end - start;
+    assert(length > 0 && length <= INTERNED_TEXT_BYTES_MAX, 'an interned text is short and not empty');
+    const slot = hash & this.slotMask;
+    const known = this.texts[slot] as string;
+    // A latin1 text has one char per byte: compared to the bytes without keeping a copy of them.
+    if (known.length === length && sameBytes(known, data, start)) return known;
     const text = data.toString('latin1', start, end);
-    this.keys[slot] = Buffer.from(data.subarray(start, end));
     this.texts[slot] = text;
     return text;
   }
 }
 
-function sameBytes(key: Buffer, data: Buffer, start: number): boolean {
-  for (let index = 0; index < key.length; index++) {
-    if (key[index] !== data[start + index]) return false;
+function sameBytes(text: string, data: Buffer, start: number): boolean {
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) !== data[start + index]) return false;
   }
   return true;
 }

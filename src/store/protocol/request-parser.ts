@@ -1,7 +1,7 @@
 import { assert } from '../../core/assert.js';
 import { copyBytes } from './byte-writing.js';
 import { splitInlineArguments } from './inline-arguments.js';
-import { InternedTexts } from './interned-text.js';
+import { INTERNED_TEXT_BYTES_MAX, InternedTexts } from './interned-text.js';
 import { parseStrictInteger, parseStrictSmallInteger } from './integer-text.js';
 
 /** PROTO_INLINE_MAX_SIZE: the longest inline request or count line Redis waits for. */
@@ -19,6 +19,10 @@ const DOLLAR = 0x24;
 const EMPTY = Buffer.alloc(0);
 /** Command names' texts, shared by every parser of the process (a pure cache). */
 const commandNameTexts = new InternedTexts();
+/** Keys, fields and members: more distinct texts than command names. */
+const argumentTextTable = new InternedTexts(1024);
+/** argv[0] (the name) and the next arguments, which for most commands are the key and a field or member. */
+const ARGUMENT_TEXTS_MAX = 4;
 
 export type ParsedRequest =
   | { readonly kind: 'command'; readonly argv: Buffer[] }
@@ -72,8 +76,9 @@ export class RequestParser {
   private argv: Buffer[] = [];
   private argvBytes = 0;
   private lastArgvBytes = 0;
-  private nameText: string | undefined;
-  private lastNameText: string | undefined;
+  /** Interned texts of argv[0..ARGUMENT_TEXTS_MAX) of the request being parsed, and of the last one returned. */
+  private argumentTexts: (string | undefined)[] = new Array<string | undefined>(ARGUMENT_TEXTS_MAX).fill(undefined);
+  private lastArgumentTexts: (string | undefined)[] = new Array<string | undefined>(ARGUMENT_TEXTS_MAX).fill(undefined);
   private lineValue = 0;
   private errorMessage = '';
 
@@ -117,7 +122,17 @@ export class RequestParser {
    * it, and the interned text costs no decoding.
    */
   commandNameText(): string | undefined {
-    return this.lastNameText;
+    return this.lastArgumentTexts[0];
+  }
+
+  /**
+   * The interned latin1 text of argv[index] of the last command returned by
+   * next(), for the first ARGUMENT_TEXTS_MAX short arguments (keys, fields,
+   * members repeat from request to request: the keyspace names them by that
+   * text); undefined otherwise.
+   */
+  argumentText(index: number): string | undefined {
+    return index < ARGUMENT_TEXTS_MAX ? this.lastArgumentTexts[index] : undefined;
   }
 
   /** Forgets consumed bytes (Redis trims the query buffer after processing a read). */
@@ -155,7 +170,9 @@ export class RequestParser {
     const parsed = this.requestType === 'inline' ? this.nextInline() : this.nextMultibulk(policy);
     if (parsed !== undefined) {
       this.lastArgvBytes = this.argvBytes;
-      this.lastNameText = this.nameText;
+      const lastTexts = this.lastArgumentTexts;
+      this.lastArgumentTexts = this.argumentTexts;
+      this.argumentTexts = lastTexts;
       this.resetRequest();
     }
     return parsed;
@@ -167,7 +184,11 @@ export class RequestParser {
     this.bulkLength = -1;
     if (this.argv.length > 0) this.argv = [];
     this.argvBytes = 0;
-    this.nameText = undefined;
+    const texts = this.argumentTexts;
+    texts[0] = undefined;
+    texts[1] = undefined;
+    texts[2] = undefined;
+    texts[3] = undefined;
   }
 
   /**
@@ -239,16 +260,27 @@ export class RequestParser {
       const start = this.position;
       const length = this.bulkLength;
       if (this.end - start < length + 2) return undefined;
-      const argument = Buffer.allocUnsafe(length);
-      copyBytes(buffer, start, start + length, argument, 0);
-      if (this.argv.length === 0) this.nameText = commandNameTexts.textOf(buffer, start, start + length);
-      this.argv.push(argument);
+      const index = this.argv.length;
+      this.argv.push(index < ARGUMENT_TEXTS_MAX && length > 0 && length <= INTERNED_TEXT_BYTES_MAX ? this.copyAndIntern(buffer, start, length, index) : copyOf(buffer, start, length));
       this.argvBytes += length;
       this.position = start + length + 2;
       this.bulkLength = -1;
       this.multibulkRemaining--;
     }
     return { kind: 'command', argv: this.argv };
+  }
+
+  /** A short leading argument: copied and hashed in one pass, its text interned. */
+  private copyAndIntern(buffer: Buffer, start: number, length: number, index: number): Buffer {
+    const argument = Buffer.allocUnsafe(length);
+    let hash = length;
+    for (let offset = 0; offset < length; offset++) {
+      const byte = buffer[start + offset] as number;
+      argument[offset] = byte;
+      hash = (Math.imul(hash, 31) + byte) | 0;
+    }
+    this.argumentTexts[index] = (index === 0 ? commandNameTexts : argumentTextTable).textOfHashed(buffer, start, start + length, hash);
+    return argument;
   }
 
   /** The `*count` line; sets lineValue and moves past it. */
@@ -292,6 +324,12 @@ export class RequestParser {
     this.errorMessage = message;
     return 'failed';
   }
+}
+
+function copyOf(buffer: Buffer, start: number, length: number): Buffer {
+  const argument = Buffer.allocUnsafe(length);
+  copyBytes(buffer, start, start + length, argument, 0);
+  return argument;
 }
 
 /**

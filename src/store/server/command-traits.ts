@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../commands/command.js';
+import { emptyCommandRecord, type CommandRecord } from './command-records.js';
 
 /** Commands that run immediately inside MULTI instead of being queued. */
 const RUN_INSIDE_MULTI: ReadonlySet<string> = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -18,11 +19,20 @@ export interface CommandTraits {
   readonly runsInsideMulti: boolean;
   readonly queuedDespiteOom: boolean;
   readonly allowedWhileSubscribed: boolean;
+  /** The per-node counters of the spec (see currentCommandRecord). */
+  readonly record: CommandRecord;
+  /** What the command's top-level propagation flush is told (made once, not per call). */
+  readonly flushOptions: { readonly commandName: string };
 }
 
 const traitsBySpec = new WeakMap<CommandSpec, CommandTraits>();
 
+/** The last spec asked about: pipelines repeat one command, and this skips the WeakMap. */
+let lastSpec: CommandSpec | undefined;
+let lastTraits: CommandTraits | undefined;
+
 export function commandTraits(spec: CommandSpec): CommandTraits {
+  if (spec === lastSpec && lastTraits !== undefined) return lastTraits;
   let traits = traitsBySpec.get(spec);
   if (traits === undefined) {
     traits = {
@@ -35,8 +45,12 @@ export function commandTraits(spec: CommandSpec): CommandTraits {
       runsInsideMulti: RUN_INSIDE_MULTI.has(spec.name),
       queuedDespiteOom: QUEUED_DESPITE_OOM.has(spec.name),
       allowedWhileSubscribed: ALLOWED_WHILE_SUBSCRIBED.has(spec.name),
+      record: emptyCommandRecord(),
+      flushOptions: { commandName: spec.name },
     };
     traitsBySpec.set(spec, traits);
   }
+  lastSpec = spec;
+  lastTraits = traits;
   return traits;
 }

@@ -2,6 +2,7 @@ import type { CommandSpec } from '../commands/command.js';
 import { errors } from '../commands/errors.js';
 import type { Client } from './client.js';
 import { commandNameOf, lookupCommand } from './command-lookup.js';
+import { currentCommandRecord } from './command-records.js';
 import { commandTraits, type CommandTraits } from './command-traits.js';
 import { isAuthRequired } from './event-loop.js';
 import { ExecutionContext } from './execution-context.js';
@@ -28,7 +29,7 @@ export function processCommand(node: StoreNode, client: Client, argv: Buffer[]):
     client.reply.status('QUEUED');
     return;
   }
-  execute(node, client, spec, argv, client.kind === 'normal' || client.kind === 'replica', false);
+  execute(node, client, spec, traits, argv, client.kind === 'normal' || client.kind === 'replica', false);
   if (node.blocking.hasReadyKeys()) node.handleClientsBlockedOnKeys();
 }
 
@@ -71,9 +72,11 @@ function refusalFor(node: StoreNode, client: Client, spec: CommandSpec, traits: 
   if (traits.isDebug && node.config.get('enable-debug-command') === 'no') {
     return 'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.';
   }
-  if (!traits.allowedWithoutAuth && isAuthRequired(node, client)) return errors.noAuth;
+  // fastPathConfig is cached until a CONFIG SET: noPassword is requirepass === '', idle implies maxmemory 0.
+  const cachedConfig = node.fastPathConfig();
+  if (!traits.allowedWithoutAuth && !client.authenticated && !cachedConfig.noPassword && isAuthRequired(node, client)) return errors.noAuth;
   if (client.multi !== undefined && traits.refusedInMulti) return 'ERR Command not allowed inside a transaction';
-  if (outOfMemoryRefuses(node, client, traits)) return oomError;
+  if (!cachedConfig.idle && outOfMemoryRefuses(node, client, traits)) return oomError;
   const guards = node.commandGuards;
   for (let index = 0; index < guards.length; index++) {
     const refused = (guards[index] as (typeof guards)[number])(client, spec);
@@ -146,10 +149,10 @@ export function discardTransaction(node: StoreNode, client: Client): void {
  * flushes the propagation unit.
  */
 export function call(node: StoreNode, client: Client, spec: CommandSpec, argv: readonly Buffer[], options: { readonly canBlock: boolean; readonly inTransaction?: boolean }): ExecutionContext {
-  return execute(node, client, spec, argv, options.canBlock, options.inTransaction === true);
+  return execute(node, client, spec, commandTraits(spec), argv, options.canBlock, options.inTransaction === true);
 }
 
-function execute(node: StoreNode, client: Client, spec: CommandSpec, argv: readonly Buffer[], canBlock: boolean, inTransaction: boolean): ExecutionContext {
+function execute(node: StoreNode, client: Client, spec: CommandSpec, traits: CommandTraits, argv: readonly Buffer[], canBlock: boolean, inTransaction: boolean): ExecutionContext {
   node.enterFixedTime();
   node.callDepth++;
   const previousClient = node.currentClient;
@@ -164,13 +167,15 @@ function execute(node: StoreNode, client: Client, spec: CommandSpec, argv: reado
     node.leaveFixedTime();
     node.currentClient = previousClient;
   }
-  const stats = node.stats.commandStats(spec.name);
+  // Looked up after the handler: CONFIG RESETSTAT replaces the stats it counts into.
+  const record = currentCommandRecord(node, spec, traits.record);
+  const stats = record.stats;
   stats.calls++;
   if (client.reply.errorsWritten() > errorsBefore) stats.failedCalls++;
   node.stats.numCommands++;
-  node.countCall(spec.name);
-  recordPropagation(node, ctx, client.dbIndex);
-  if (node.callDepth === 0 && node.propagator.hasPending()) node.propagator.flush({ commandName: spec.name });
+  record.steps.calls++;
+  if (ctx.dirtyCount > 0 || ctx.forcedPropagation !== undefined) recordPropagation(node, ctx, client.dbIndex);
+  if (node.callDepth === 0 && node.propagator.hasPending()) node.propagator.flush(traits.flushOptions);
   return ctx;
 }
 
@@ -181,6 +186,10 @@ export function recordPropagation(node: StoreNode, ctx: ExecutionContext, dbId: 
     if (ctx.forcedPropagation !== undefined) node.propagator.alsoPropagate(dbId, ctx.argv, ctx.forcedPropagation);
     return;
   }
-  const forms = ctx.propagatedForm ?? [ctx.argv];
+  const forms = ctx.propagatedForm;
+  if (forms === undefined) {
+    node.propagator.alsoPropagate(dbId, ctx.argv);
+    return;
+  }
   for (const form of forms) node.propagator.alsoPropagate(dbId, form);
 }

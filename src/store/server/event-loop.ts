@@ -6,6 +6,9 @@ import { timeOutExpiredBlockedClients } from './blocked-clients.js';
 import { processCommand } from './dispatch.js';
 import type { StoreNode } from './node.js';
 
+/** How many leading arguments' texts are handed on (argument-text.ts remembers four). */
+const ARGUMENT_TEXTS_REMEMBERED = 4;
+
 /**
  * The read side of Redis's event loop (networking.c readQueryFromClient +
  * processInputBuffer): buffer the bytes, enforce client-query-buffer-limit,
@@ -50,12 +53,20 @@ function processInputBufferWithin(node: StoreNode, client: Client, limits: Clien
       return;
     }
     client.currentArgvBytes = parser.commandArgvBytes();
-    const nameText = parser.commandNameText();
-    if (nameText !== undefined) rememberArgumentText(0, request.argv[0] as Buffer, nameText);
+    rememberArgumentTexts(parser, request.argv);
     processWithReplyMode(node, client, request.argv);
     client.currentArgvBytes = 0;
   }
   parser.compact();
+}
+
+/** Hands the parser's interned argument texts to the keyspace and the command lookup (no decoding again). */
+function rememberArgumentTexts(parser: Client['parser'], argv: readonly Buffer[]): void {
+  const count = Math.min(argv.length, ARGUMENT_TEXTS_REMEMBERED);
+  for (let index = 0; index < count; index++) {
+    const text = parser.argumentText(index);
+    if (text !== undefined) rememberArgumentText(index, argv[index] as Buffer, text);
+  }
 }
 
 /**

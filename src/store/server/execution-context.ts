@@ -16,7 +16,6 @@ import type { PropagationTarget } from './propagation.js';
 export class ExecutionContext implements CommandContext {
   readonly db: Database;
   readonly reply: ReplyWriter;
-  readonly client: ClientInfo;
   readonly encodingConfig: EncodingConfig;
   readonly rng: Prng;
   readonly nowMs: number;
@@ -31,6 +30,10 @@ export class ExecutionContext implements CommandContext {
   executingTransaction = false;
   /** True once `block` was called. */
   blockedNow = false;
+  /** The client as the command began (CommandContext.client), built when first asked for. */
+  private clientInfo: ClientInfo | undefined;
+  private readonly inMultiAtStart: boolean;
+  private readonly masterOrLoaderAtStart: boolean;
 
   constructor(
     readonly node: StoreNode,
@@ -41,10 +44,19 @@ export class ExecutionContext implements CommandContext {
   ) {
     this.db = node.database(clientState.dbIndex);
     this.reply = clientState.reply;
-    this.client = clientState.info();
+    // What info() would give now: a handler that changes the client (MULTI, a master link) reads the state before it.
+    this.inMultiAtStart = clientState.multi !== undefined;
+    this.masterOrLoaderAtStart = clientState.kind === 'master' || clientState.kind === 'loader';
     this.encodingConfig = node.config.encoding;
     this.rng = node.rng;
     this.nowMs = node.commandTimeMs();
+  }
+
+  get client(): ClientInfo {
+    if (this.clientInfo === undefined) {
+      this.clientInfo = { clientId: this.clientState.id, inMulti: this.inMultiAtStart, isMasterOrLoader: this.masterOrLoaderAtStart };
+    }
+    return this.clientInfo;
   }
 
   step(count = 1): void {

@@ -44,6 +44,7 @@ function asBuffers(argv: readonly (Buffer | string)[]): Buffer[] {
  */
 export class Propagator {
   private pending: PendingOp[] = [];
+  private spare: PendingOp[] | undefined;
   private readonly listeners: PropagationListener[] = [];
   /** Commands propagated so far (MULTI/EXEC included). */
   propagatedCount = 0;
@@ -69,13 +70,17 @@ export class Propagator {
   flush(options: { readonly noMulti?: boolean; readonly commandName?: string } = {}): void {
     if (this.pending.length === 0) return;
     const ops = this.pending;
-    this.pending = [];
+    // The emptied array of the previous flush is reused (none while a flush runs: a listener may propagate).
+    this.pending = this.spare ?? [];
+    this.spare = undefined;
     const wrap = ops.length > 1 && options.noMulti !== true && !TOUCHES_ARBITRARY_KEYS.has(options.commandName ?? '');
     const first = ops[0] as PendingOp;
     const last = ops[ops.length - 1] as PendingOp;
     if (wrap) this.emit(first.dbId, MULTI, PROPAGATE_ALL);
     for (const op of ops) this.emit(op.dbId, op.argv, op.target);
     if (wrap) this.emit(last.dbId, EXEC, PROPAGATE_ALL);
+    ops.length = 0;
+    this.spare = ops;
   }
 
   private emit(dbId: number, argv: readonly Buffer[], target: PropagationTarget): void {

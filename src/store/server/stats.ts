@@ -36,6 +36,8 @@ export class ServerStats {
   unexpectedErrorReplies = 0;
   readonly errorCounts = new Map<string, number>();
   readonly commands = new Map<string, CommandStats>();
+  /** Bumped by reset: a CommandStats record kept by a caller is current only while this is unchanged. */
+  resetGeneration = 0;
 
   commandStats(fullName: string): CommandStats {
     let stats = this.commands.get(fullName);
@@ -71,5 +73,6 @@ export class ServerStats {
     this.unexpectedErrorReplies = 0;
     this.errorCounts.clear();
     this.commands.clear();
+    this.resetGeneration++;
   }
 }

@@ -16,6 +16,19 @@ describe('InternedTexts', () => {
     );
   });
 
+  it('answers the right text from textOfHashed whatever hash the caller passes, and a table of any power-of-two size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.uint8Array({ minLength: 1, maxLength: INTERNED_TEXT_BYTES_MAX }), fc.integer()), { minLength: 1, maxLength: 200 }), fc.constantFrom(1, 2, 1024), (lookups, slots) => {
+        const texts = new InternedTexts(slots);
+        for (const [array, hash] of lookups) {
+          const data = Buffer.from(array);
+          expect(texts.textOfHashed(data, 0, data.length, hash)).toBe(data.toString('latin1'));
+          expect(texts.textOf(data, 0, data.length)).toBe(data.toString('latin1'));
+        }
+      }),
+    );
+  });
+
   it('gives the same string back for the same bytes, and nothing for empty or long ones', () => {
     const texts = new InternedTexts();
     const first = texts.textOf(Buffer.from('hset'), 0, 4);

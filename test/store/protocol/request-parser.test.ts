@@ -193,6 +193,25 @@ describe('RequestParser query buffer', () => {
     expect(parser.commandNameText()).toBeUndefined();
   });
 
+  it("gives the latin1 text of each short leading argument, equal to the argument's bytes, and none for others", () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ minLength: 0, maxLength: 30 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 3 }), (argumentBytes, repeats) => {
+        const parser = new RequestParser();
+        const argv = argumentBytes.map((bytes) => Buffer.from(bytes));
+        for (let round = 0; round < repeats; round++) {
+          parser.append(encodeRequest(argv));
+          const parsed = parser.next(policy);
+          expect(parsed).toEqual({ kind: 'command', argv });
+          argv.forEach((argument, index) => {
+            const interned = index < 4 && argument.length > 0 && argument.length <= 24;
+            expect(parser.argumentText(index)).toBe(interned ? argument.toString('latin1') : undefined);
+          });
+          expect(parser.argumentText(argv.length)).toBeUndefined();
+        }
+      }),
+    );
+  });
+
   it('keeps bytes that follow a request when more arrive before compact', () => {
     const parser = new RequestParser();
     parser.append(Buffer.from('*1\r\n$4\r\nPING\r\n*1\r\n$4\r\nPI'));
