@@ -130,10 +130,18 @@ function formatRate(requestsPerSecond: number): string {
 
 /** `--rounds N` and `--requests N` from the command line, else the defaults. */
 export function parseBenchOptions(argv: readonly string[]): ServeBenchOptions {
+  const known = new Set(['--requests', '--rounds']);
+  for (let index = 0; index < argv.length; index += 2) {
+    const flag = argv[index] as string;
+    if (!known.has(flag)) throw new RangeError(`serve-vs-redis: unknown flag ${flag} (known: --requests N, --rounds N)`);
+  }
   const valueOf = (flag: string, fallback: number): number => {
     const at = argv.indexOf(flag);
-    const value = at === -1 ? Number.NaN : Number(argv[at + 1]);
-    return Number.isInteger(value) && value > 0 ? value : fallback;
+    if (at === -1) return fallback;
+    const text = argv[at + 1];
+    const value = Number(text);
+    if (!Number.isInteger(value) || value <= 0) throw new RangeError(`serve-vs-redis: ${flag} must be a positive integer, got ${String(text)}`);
+    return value;
   };
   return { requests: valueOf('--requests', REQUESTS_DEFAULT), rounds: valueOf('--rounds', ROUNDS_DEFAULT) };
 }

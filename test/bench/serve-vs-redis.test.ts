@@ -8,10 +8,16 @@ describe('serve-vs-redis bench helpers', () => {
     expect(median([])).toBe(0);
   });
 
-  it('reads --rounds and --requests, keeping the defaults for missing or invalid values', () => {
+  it('reads --rounds and --requests, keeping the defaults for missing ones', () => {
     expect(parseBenchOptions(['--rounds', '5', '--requests', '20000'])).toEqual({ rounds: 5, requests: 20000 });
     const defaults = parseBenchOptions([]);
-    expect(parseBenchOptions(['--rounds', '0', '--requests', 'many'])).toEqual(defaults);
+    expect(parseBenchOptions(['--rounds', '5'])).toEqual({ ...defaults, rounds: 5 });
     expect(defaults.rounds).toBeGreaterThan(1);
+  });
+
+  it('refuses an invalid value or an unknown flag with a message naming it', () => {
+    expect(() => parseBenchOptions(['--rounds', '0'])).toThrow('--rounds must be a positive integer, got 0');
+    expect(() => parseBenchOptions(['--requests', 'many'])).toThrow('--requests must be a positive integer, got many');
+    expect(() => parseBenchOptions(['--round', '3'])).toThrow('unknown flag --round');
   });
 });

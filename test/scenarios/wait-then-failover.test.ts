@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
 import type { OpValue } from '../../src/history/op.js';
 import { runScenario, type RunOutput } from '../../src/scenario/runner.js';
-import { validateScenario } from '../../src/scenario/validate.js';
+import { problemOf, withChange } from '../support/scenario-validation.js';
 import waitThenFailover from '../../scenarios/wait-then-failover.js';
 
 const file = 'scenarios/wait-then-failover.ts';
 
 /** The validation problem of the scenario changed by `change`, or 'valid'. */
 function problemWith(change: (copy: Record<string, any>) => void): string {
-  const copy = structuredClone(waitThenFailover) as Record<string, any>;
-  change(copy);
-  try {
-    validateScenario(copy, file);
-    return 'valid';
-  } catch (error: unknown) {
-    if (!(error instanceof InputError)) throw error;
-    return error.message;
-  }
+  return problemOf(withChange(waitThenFailover, change), file);
 }
 
 function isWaitShortfall(error: OpValue | undefined): boolean {

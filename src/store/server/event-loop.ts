@@ -3,7 +3,7 @@ import { rememberArgumentText } from '../keyspace/argument-text.js';
 import type { Client } from './client.js';
 import { clientInputLimitsOf, type ClientInputLimits } from './client-input-limits.js';
 import { timeOutExpiredBlockedClients } from './blocked-clients.js';
-import { processCommand } from './dispatch.js';
+import { processCommandWithReplyMode } from './dispatch.js';
 import type { StoreNode } from './node.js';
 
 /** How many leading arguments' texts are handed on (argument-text.ts remembers four). */
@@ -54,7 +54,7 @@ function processInputBufferWithin(node: StoreNode, client: Client, limits: Clien
     }
     client.currentArgvBytes = parser.commandArgvBytes();
     rememberArgumentTexts(parser, request.argv);
-    processWithReplyMode(node, client, request.argv);
+    processCommandWithReplyMode(node, client, request.argv);
     client.currentArgvBytes = 0;
   }
   parser.compact();
@@ -67,20 +67,6 @@ function rememberArgumentTexts(parser: Client['parser'], argv: readonly Buffer[]
     const text = parser.argumentText(index);
     if (text !== undefined) rememberArgumentText(index, argv[index] as Buffer, text);
   }
-}
-
-/**
- * processCommand under CLIENT REPLY OFF/SKIP: the command's replies are
- * dropped (messages pushed to the client later are not); then, as
- * commandProcessed does, a SKIP given by this command applies to the next.
- */
-function processWithReplyMode(node: StoreNode, client: Client, argv: Buffer[]): void {
-  const mutedBefore = client.reply.muted;
-  if (client.replyOff || client.replySkip) client.reply.muted = true;
-  processCommand(node, client, argv);
-  client.reply.muted = mutedBefore;
-  client.replySkip = client.replySkipNext;
-  client.replySkipNext = false;
 }
 
 /** authRequired(c): a password is set and this connection has not authenticated. */

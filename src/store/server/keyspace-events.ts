@@ -22,24 +22,6 @@ const KEYEVENT = 1 << 1;
 /** NOTIFY_ALL: every class but key misses and new keys. */
 const ALL = CLASS_BITS.generic | CLASS_BITS.string | CLASS_BITS.list | CLASS_BITS.set | CLASS_BITS.hash | CLASS_BITS.zset | CLASS_BITS.expired | CLASS_BITS.evicted | CLASS_BITS.stream | CLASS_BITS.module;
 
-const FLAG_CHARACTERS: ReadonlyMap<string, number> = new Map([
-  ['A', ALL],
-  ['g', CLASS_BITS.generic],
-  ['$', CLASS_BITS.string],
-  ['l', CLASS_BITS.list],
-  ['s', CLASS_BITS.set],
-  ['h', CLASS_BITS.hash],
-  ['z', CLASS_BITS.zset],
-  ['x', CLASS_BITS.expired],
-  ['e', CLASS_BITS.evicted],
-  ['K', KEYSPACE],
-  ['E', KEYEVENT],
-  ['t', CLASS_BITS.stream],
-  ['m', CLASS_BITS.keymiss],
-  ['d', CLASS_BITS.module],
-  ['n', CLASS_BITS.new],
-]);
-
 /** keyspaceEventsFlagsToString's order for the classes when not all of them are set. */
 const CLASS_ORDER: readonly (readonly [string, number])[] = [
   ['g', CLASS_BITS.generic],
@@ -54,6 +36,15 @@ const CLASS_ORDER: readonly (readonly [string, number])[] = [
   ['d', CLASS_BITS.module],
   ['n', CLASS_BITS.new],
 ];
+
+/** keyspaceEventsStringToFlags's characters: the classes, plus A (all), K, E and m (key misses, not part of A). */
+const FLAG_CHARACTERS: ReadonlyMap<string, number> = new Map([
+  ['A', ALL],
+  ...CLASS_ORDER,
+  ['K', KEYSPACE],
+  ['E', KEYEVENT],
+  ['m', CLASS_BITS.keymiss],
+]);
 
 /** keyspaceEventsStringToFlags: the bit set, or undefined on a character that names no class. */
 export function keyspaceEventFlags(classes: string): number | undefined {

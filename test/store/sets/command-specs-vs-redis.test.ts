@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setCommands } from '../../../src/store/commands/families/sets.js';
 import { zsetCommands } from '../../../src/store/commands/families/zsets.js';
 import { formatReply } from '../../support/resp-format.js';
 import type { RespReply } from '../../support/resp-reply.js';
-import { startSideBySide, type SideBySide } from './side-by-side.js';
+import { useSideBySide } from '../../support/side-by-side.js';
 
-let both: SideBySide;
-
-beforeAll(async () => {
-  both = await startSideBySide();
-});
-
-afterAll(async () => {
-  await both?.stop();
-});
+const both = useSideBySide({ resetBeforeEach: false });
 
 /** COMMAND INFO's name, arity, flags, first/last key, step and ACL categories (the table's part, not the key specs). */
 function tableFields(reply: RespReply): string[] {

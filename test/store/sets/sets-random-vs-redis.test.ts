@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startSideBySide, type SideBySide } from './side-by-side.js';
+import { describe, it } from 'vitest';
+import { useSideBySide } from '../../support/side-by-side.js';
 
 /**
  * Random sequences of the deterministic set commands on a real
@@ -8,15 +8,7 @@ import { startSideBySide, type SideBySide } from './side-by-side.js';
  * byte for byte, member lists as multisets (a hashtable's order is Redis's
  * hash seed's).
  */
-let both: SideBySide;
-
-beforeAll(async () => {
-  both = await startSideBySide();
-});
-
-afterAll(async () => {
-  await both?.stop();
-});
+const both = useSideBySide({ resetBeforeEach: false });
 
 const key = fc.constantFrom('s1', 's2', 's3', 'missing', 'str');
 const member = fc.constantFrom('1', '2', '3', '-7', '10', '007', 'a', 'b', '9223372036854775807', '9223372036854775808');

@@ -1,19 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSideBySide, type SideBySide } from './side-by-side.js';
+import { describe, expect, it } from 'vitest';
+import { useSideBySide } from '../../support/side-by-side.js';
 
-let both: SideBySide;
-
-beforeAll(async () => {
-  both = await startSideBySide();
-});
-
-afterAll(async () => {
-  await both?.stop();
-});
-
-beforeEach(async () => {
-  await both.reset();
-});
+const both = useSideBySide();
 
 const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, index) => String(from + index));
 

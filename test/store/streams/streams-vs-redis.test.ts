@@ -1,19 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import { startSideBySide, type SideBySide } from '../sets/side-by-side.js';
+import { describe, it } from 'vitest';
+import { useSideBySide } from '../../support/side-by-side.js';
 
-let both: SideBySide;
-
-beforeAll(async () => {
-  both = await startSideBySide();
-});
-
-afterAll(async () => {
-  await both?.stop();
-});
-
-beforeEach(async () => {
-  await both.reset({ 'stream-node-max-entries': '100' });
-});
+const both = useSideBySide({ config: { 'stream-node-max-entries': '100' } });
 
 describe('stream commands answer like redis-server 7.0.15', () => {
   it('XADD IDs, options and errors; XLEN, TYPE, OBJECT ENCODING', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startSideBySide, type SideBySide } from '../sets/side-by-side.js';
+import { describe, it } from 'vitest';
+import { useSideBySide } from '../../support/side-by-side.js';
 
 /**
  * Random sequences of the deterministic sorted set commands, run on a real
@@ -8,15 +8,7 @@ import { startSideBySide, type SideBySide } from '../sets/side-by-side.js';
  * only touch `lex`, whose scores are all 0 (with mixed scores their result
  * depends on the skiplist's random shape).
  */
-let both: SideBySide;
-
-beforeAll(async () => {
-  both = await startSideBySide();
-});
-
-afterAll(async () => {
-  await both?.stop();
-});
+const both = useSideBySide({ resetBeforeEach: false });
 
 const key = fc.constantFrom('k1', 'k2', 'k3', 'missing');
 const member = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', '1', '10') }, { weight: 1, arbitrary: fc.constant('a-rather-long-member-name') });

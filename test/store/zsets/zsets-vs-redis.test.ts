@@ -1,19 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import { startSideBySide, type SideBySide } from '../sets/side-by-side.js';
+import { beforeEach, describe, it } from 'vitest';
+import { useSideBySide } from '../../support/side-by-side.js';
 
-let both: SideBySide;
-
-beforeAll(async () => {
-  both = await startSideBySide();
-});
-
-afterAll(async () => {
-  await both?.stop();
-});
-
-beforeEach(async () => {
-  await both.reset();
-});
+const both = useSideBySide();
 
 const seed = (key: string, count: number): string[] => ['ZADD', key, ...Array.from({ length: count }, (_, index) => [String((index * 37) % 11), `m${index}`]).flat()];
 

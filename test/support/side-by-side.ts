@@ -1,10 +1,10 @@
-import { expect } from 'vitest';
-import { createStore, type Store } from '../../../src/store/embedded.js';
-import { startRealRedis, type RealRedisServer } from '../../support/real-redis-server.js';
-import type { RespConnection } from '../../support/resp-connection.js';
-import { decodeAllReplies } from '../../support/resp-decoder.js';
-import { formatCommand, formatReply } from '../../support/resp-format.js';
-import type { RespReply } from '../../support/resp-reply.js';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { createStore, type Store } from '../../src/store/embedded.js';
+import { startRealRedis, type RealRedisServer } from './real-redis-server.js';
+import type { RespConnection } from './resp-connection.js';
+import { decodeAllReplies } from './resp-decoder.js';
+import { formatCommand, formatReply } from './resp-format.js';
+import type { RespReply } from './resp-reply.js';
 
 /**
  * Runs the same commands on a real redis-server 7.0.15 and on a fresh
@@ -82,5 +82,33 @@ export async function startSideBySide(): Promise<SideBySide> {
       connection.close();
       await server.stop();
     },
+  };
+}
+
+/**
+ * Registers the hooks of a side-by-side test file: start both before all,
+ * stop after all, and (unless `resetBeforeEach` is false) reset both before
+ * each test with `config`. Returns a handle usable once the hooks have run.
+ */
+export function useSideBySide(options: { readonly resetBeforeEach?: boolean; readonly config?: Readonly<Record<string, string>> } = {}): SideBySide {
+  let started: SideBySide | undefined;
+  const current = (): SideBySide => {
+    if (started === undefined) throw new Error('the side-by-side pair is used before beforeAll started it');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startSideBySide();
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  if (options.resetBeforeEach !== false) beforeEach(async () => current().reset(options.config));
+  return {
+    reset: async (config) => current().reset(config),
+    same: async (argv, order) => current().same(argv, order),
+    replies: async (argv) => current().replies(argv),
+    script: async (commands, unordered) => current().script(commands, unordered),
+    store: () => current().store(),
+    stop: async () => current().stop(),
   };
 }
