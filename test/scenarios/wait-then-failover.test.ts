@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OpValue } from '../../src/history/op.js';
 import { runScenario, type RunOutput } from '../../src/scenario/runner.js';
+import { validateScenario } from '../../src/scenario/validate.js';
 import { problemOf, withChange } from '../support/scenario-validation.js';
 import waitThenFailover from '../../scenarios/wait-then-failover.js';
 
