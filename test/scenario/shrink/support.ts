@@ -2,6 +2,7 @@ import type { AppliedFault } from '../../../src/nemesis/applied-fault.js';
 import type { RunOutput } from '../../../src/scenario/run-output.js';
 import type { Verdict } from '../../../src/scenario/run-result.js';
 import type { Scenario, TimedFault } from '../../../src/scenario/scenario.js';
+import { noRecovery } from '../../../src/scenario/recovery/start-refusal.js';
 
 export function baseScenario(overrides: Partial<Scenario> = {}): Scenario {
   return {
@@ -55,6 +56,7 @@ export function fakeOutput(scenario: Scenario, seed: number, run: FakeRun): RunO
     anomalies: run.anomalies ?? [],
     crash: run.crashContract === undefined ? null : { name: 'InvariantError', message: `invariant broken: ${run.crashContract}`, contract: run.crashContract, atUs: 5 },
     liveness: run.livenessPhase === undefined ? null : { phase: run.livenessPhase, reason: 'did not settle' },
+    recovery: noRecovery,
   };
 }
 

@@ -36,7 +36,7 @@ export interface SequenceShape {
  * in RESP3 (maps, sets, doubles, nulls, nested WITHSCORES pairs); shrinking
  * goes back to RESP2.
  */
-const protocolSwitch: fc.Arbitrary<Operation[]> = fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.constant([operation(['HELLO', '3'])]) });
+const protocolSwitch: fc.Arbitrary<Operation[]> = fc.oneof({ weight: 3, arbitrary: fc.constant<Operation[]>([]) }, { weight: 1, arbitrary: fc.constant<Operation[]>([operation(['HELLO', '3'])]) });
 
 /** A sequence of operations: family commands, with transactions mixed in as the shape says. */
 export function sequenceArbitrary(shape: SequenceShape): fc.Arbitrary<Operation[]> {

@@ -21,7 +21,6 @@ const fieldPairs = fc.array(fc.tuple(fieldName, fieldValue), { minLength: 1, max
 const count = fc.constantFrom('0', '1', '2', '5', '-1', 'x');
 const group = fc.constantFrom('g1', 'g2');
 const consumer = fc.constantFrom('alice', 'bob');
-const threshold = fc.oneof(fc.constantFrom('0', '1', '3', '-1'), streamId);
 
 const trimClause = (strategy: string): fc.Arbitrary<OperationArgument[]> =>
   fc.tuple(word(strategy), fc.constantFrom<OperationArgument[]>([], ['='], ['~']), strategy === 'MAXLEN' ? fc.constantFrom('0', '1', '3', '-1', 'x') : streamId, optional(word('LIMIT'), count)).map((parts) => parts.flat());

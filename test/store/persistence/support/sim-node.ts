@@ -30,7 +30,7 @@ export class SimNode {
   private replyBytes: Buffer[] = [];
   readonly logs: string[] = [];
 
-  constructor(private readonly options: SimNodeOptions) {
+  constructor(options: SimNodeOptions) {
     this.world = new World({ seed: options.seed ?? 1, ...(options.epochMs === undefined ? {} : { epochMs: options.epochMs }), onLog: (entry) => this.logs.push(`${entry.level} ${entry.message}`) });
     this.host = this.world.addHost({ name: 'n1', ...(options.disk === undefined ? {} : { disk: options.disk }) });
     for (const file of options.files ?? []) this.putDurably(file.path, file.bytes);
