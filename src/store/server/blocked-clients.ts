@@ -104,7 +104,9 @@ function unblockClientsOfDeletedKey(node: StoreNode, dbIndex: number, key: Buffe
   for (const client of node.blocking.clientsBlockedOn(dbIndex, key).slice()) {
     const onKeyDeleted = client.blocked?.options.onKeyDeleted;
     if (onKeyDeleted === undefined || client.closed) continue;
+    const errorsBefore = client.reply.errorsWritten();
     onKeyDeleted(client.reply);
+    countFailedOnUnblock(node, client, errorsBefore);
     unblockClient(node, client);
   }
 }
@@ -115,6 +117,7 @@ function serveClient(node: StoreNode, client: Client, key: Buffer): void {
   const previousClient = node.currentClient;
   node.currentClient = client;
   const ctx = new ExecutionContext(node, client, blocked.spec, blocked.argv, false);
+  const errorsBefore = client.reply.errorsWritten();
   let served = false;
   try {
     served = blocked.options.onReady(ctx, key);
@@ -122,8 +125,16 @@ function serveClient(node: StoreNode, client: Client, key: Buffer): void {
     node.currentClient = previousClient;
   }
   if (!served) return;
+  countFailedOnUnblock(node, client, errorsBefore);
   unblockClient(node, client);
   node.countCall(blocked.spec.name);
   recordPropagation(node, ctx, client.dbIndex);
   node.propagator.flush({ commandName: blocked.spec.name });
+}
+
+/** updateStatsOnUnblock's had_errors: a woken client that was answered with an error (XREADGROUP's -NOGROUP, -UNBLOCKED) counts as a failed call. */
+function countFailedOnUnblock(node: StoreNode, client: Client, errorsBefore: number): void {
+  const blocked = client.blocked;
+  assert(blocked !== undefined, 'counted before the client is unblocked');
+  if (client.reply.errorsWritten() > errorsBefore) node.stats.commandStats(blocked.spec.name).failedCalls++;
 }

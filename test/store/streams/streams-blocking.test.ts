@@ -52,6 +52,25 @@ describe('blocking stream reads and what streams propagate', () => {
     expect(text(reader.takeReplies())).toMatch(/^-NOGROUP /);
   });
 
+  it('a woken XREADGROUP answered with an error counts as a failed call (updateStatsOnUnblock), one that gets data does not', () => {
+    const xreadgroupStats = (store: ReturnType<typeof createStore>): string => text(store.call('INFO', 'commandstats') as Buffer).split('\r\n').find((line) => line.startsWith('cmdstat_xreadgroup:')) ?? '';
+    const failing = createStore();
+    failing.call('XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM');
+    failing.client().call('XREADGROUP', 'GROUP', 'g', 'alice', 'BLOCK', '0', 'STREAMS', 's', '>');
+    failing.call('XGROUP', 'DESTROY', 's', 'g');
+    expect(xreadgroupStats(failing)).toMatch(/rejected_calls=0,failed_calls=1$/);
+    const deleted = createStore();
+    deleted.call('XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM');
+    deleted.client().call('XREADGROUP', 'GROUP', 'g', 'alice', 'BLOCK', '0', 'STREAMS', 's', '>');
+    deleted.call('DEL', 's');
+    expect(xreadgroupStats(deleted)).toMatch(/rejected_calls=0,failed_calls=1$/);
+    const served = createStore();
+    served.call('XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM');
+    served.client().call('XREADGROUP', 'GROUP', 'g', 'alice', 'BLOCK', '0', 'STREAMS', 's', '>');
+    served.call('XADD', 's', '1-0', 'f', 'v');
+    expect(xreadgroupStats(served)).toMatch(/rejected_calls=0,failed_calls=0$/);
+  });
+
   it('deleting or overwriting the stream unblocks XREADGROUP with -UNBLOCKED, while XREAD keeps waiting', () => {
     for (const removal of [['DEL', 's'], ['SET', 's', 'v'], ['FLUSHALL'], ['SWAPDB', '0', '1']]) {
       const store = createStore();
