@@ -9,6 +9,7 @@ import { listCommands } from './families/lists.js';
 import { persistenceCommands } from './families/persistence.js';
 import { pubsubCommands } from './families/pubsub.js';
 import { replicationCommands } from './families/replication.js';
+import { scriptingCommands } from './families/scripting.js';
 import { serverCommands } from './families/server.js';
 import { setCommands } from './families/sets.js';
 import { streamCommands } from './families/streams.js';
@@ -33,6 +34,7 @@ export const commandFamilies: readonly (readonly CommandSpec[])[] = [
   replicationCommands,
   persistenceCommands,
   functionCommands,
+  scriptingCommands,
 ];
 
 /** The command table, keyed by lowercase name. */

@@ -107,6 +107,12 @@ export class StoreNode implements KeyspaceHost {
   private cachedTimeMs = 0;
   /** server.in_nested_call */
   callDepth = 0;
+  /**
+   * isInsideYieldingLongCommand: a busy script lets other clients in between
+   * its slices; serverCron's timed work (expiry, save points, rewrites) waits
+   * as Redis's processEventsWhileBlocked runs no time events.
+   */
+  insideYieldingLongCommand = false;
 
   constructor(options: StoreNodeOptions) {
     this.env = options.env;
@@ -427,6 +433,7 @@ export class StoreNode implements KeyspaceHost {
 
   /** serverCron: idle client timeouts, active expiry (masters only); beforeSleep then writes replies. */
   private serverCron(): void {
+    if (this.insideYieldingLongCommand) return;
     closeIdleClients(this);
     if (!this.isReplica) this.activeExpire.runSlowCycle();
     for (const hook of this.cronHooks) hook();

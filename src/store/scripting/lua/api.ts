@@ -47,6 +47,15 @@ export class LuaHostFunction extends LuaFunction {
 
 /** A Lua error in flight: `value` is what error() was given (any Lua value; Redis raises tables with an `err` field). */
 export class LuaError extends Error {
+  /**
+   * Added by the scripting layer, optional for the interpreter to fill: the
+   * "chunkname:line: " of the innermost Lua function running when the error
+   * was raised (what Redis's __redis__err__handler reports as source and
+   * line, also for `error(msg, 0)` and table errors). Absent, the scripting
+   * layer falls back to the message's own position prefix.
+   */
+  position?: string;
+
   constructor(
     readonly value: LuaValue,
     /** Lua's traceback text where the interpreter has one; not part of any reply. */
@@ -83,6 +92,17 @@ export interface LuaTable {
   length(): number;
   /** Lua's next(t, key): the entry after `key` (undefined: the first), or undefined at the end. Throws LuaError "invalid key to 'next'" for a key not in the table. */
   next(key: LuaValue): [LuaValue, LuaValue] | undefined;
+  /**
+   * Added by the scripting layer, optional: Redis's lua_enablereadonlytable.
+   * The scripting layer sets it on _G and the tables behind it after setup
+   * (it also locks them with metatables, so enforcing this is a bonus, not a
+   * requirement). While true, every write to the table
+   * by Lua code — assignment (before any __newindex), rawset, setmetatable,
+   * table.insert/remove/sort — raises LuaError "Attempt to modify a readonly
+   * table" with the usual "chunkname:line: " position (luaG_runerror).
+   * Host code (TypeScript) may still use `set`.
+   */
+  isReadonly?: boolean;
 }
 
 /** A suspendable run of one Lua function call (an EVAL body). */
@@ -97,6 +117,12 @@ export interface LuaExecution {
   run(instructionBudget: number): { readonly done: true; readonly results: LuaValue[] } | { readonly done: false };
   /** Steps executed so far. */
   readonly instructions: number;
+  /**
+   * Added by the scripting layer, optional: "chunkname:line: " of the Lua
+   * function the paused execution is in (SCRIPT KILL's error reports it as
+   * Redis's error handler does), or "" when unknown.
+   */
+  currentPosition?(): string;
 }
 
 /** One Lua state (Redis keeps one per server; SCRIPT FLUSH makes a new one). */
