@@ -19,7 +19,7 @@
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { redisServerPath, residentMemoryMb, runRedisBenchmark, startServer, toolsAvailable, type ServerUnderTest } from './serve-support/benchmark-tools.js';
+import { cpuTimeUs, redisServerPath, residentMemoryMb, runRedisBenchmark, startServer, toolsAvailable, type ServerUnderTest } from './serve-support/benchmark-tools.js';
 
 /** redis-benchmark -t names, and the row name it prints for each. */
 const TESTS: readonly (readonly [string, string])[] = [
@@ -51,6 +51,12 @@ export interface ServeFigure {
   readonly ratio: number;
   /** Every round's ratio, in round order. */
   readonly roundRatios: readonly number[];
+  /**
+   * Medians over the rounds of each server's CPU time (user + system) per
+   * request: less sensitive than throughput to what else the machine runs.
+   */
+  readonly redsimCpuUsPerRequest: number;
+  readonly redisCpuUsPerRequest: number;
 }
 
 export interface ServeBenchOptions {
@@ -59,10 +65,22 @@ export interface ServeBenchOptions {
   readonly rounds: number;
 }
 
+interface RunFigure {
+  readonly requestsPerSecond: number;
+  /** The server's CPU time during the run per request (LRANGE_100 runs also count the LPUSHes that fill the list). */
+  readonly cpuUsPerRequest: number;
+}
+
 function requestsPerSecond(server: ServerUnderTest, test: string, rowName: string, pipeline: number, requests: number): number {
+  return measureRun(server, test, rowName, pipeline, requests).requestsPerSecond;
+}
+
+function measureRun(server: ServerUnderTest, test: string, rowName: string, pipeline: number, requests: number): RunFigure {
+  const cpuBeforeUs = cpuTimeUs(server.pid);
   const { rows, errors } = runRedisBenchmark(server.port, ['-c', String(CLIENTS), '-n', String(requests), '-P', String(pipeline), '-t', test]);
+  const cpuUs = cpuTimeUs(server.pid) - cpuBeforeUs;
   if (errors !== '') process.stderr.write(`serve-vs-redis: ${server.name} ${test} -P ${pipeline}: ${errors}\n`);
-  return rows.find((row) => row.test === rowName)?.requestsPerSecond ?? 0;
+  return { requestsPerSecond: rows.find((row) => row.test === rowName)?.requestsPerSecond ?? 0, cpuUsPerRequest: cpuUs / requests };
 }
 
 export function median(values: readonly number[]): number {
@@ -86,14 +104,20 @@ function measurePair(redsim: ServerUnderTest, redis: ServerUnderTest, test: stri
   const requests = pipeline > 1 ? options.requests * PIPELINED_REQUESTS_FACTOR : options.requests;
   const ours: number[] = [];
   const theirs: number[] = [];
+  const ourCpu: number[] = [];
+  const theirCpu: number[] = [];
   const roundRatios: number[] = [];
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? [redsim, redis] : [redis, redsim];
-    const rates = new Map(order.map((server) => [server.name, requestsPerSecond(server, test, rowName, pipeline, requests)] as const));
-    const redsimRate = rates.get('redsim') ?? 0;
-    const redisRate = rates.get('redis-server') ?? 0;
+    const runs = new Map(order.map((server) => [server.name, measureRun(server, test, rowName, pipeline, requests)] as const));
+    const redsimRun = runs.get('redsim');
+    const redisRun = runs.get('redis-server');
+    const redsimRate = redsimRun?.requestsPerSecond ?? 0;
+    const redisRate = redisRun?.requestsPerSecond ?? 0;
     ours.push(redsimRate);
     theirs.push(redisRate);
+    ourCpu.push(redsimRun?.cpuUsPerRequest ?? 0);
+    theirCpu.push(redisRun?.cpuUsPerRequest ?? 0);
     roundRatios.push(redisRate > 0 ? redsimRate / redisRate : 0);
   }
   return {
@@ -103,6 +127,8 @@ function measurePair(redsim: ServerUnderTest, redis: ServerUnderTest, test: stri
     redisRequestsPerSecond: median(theirs),
     ratio: median(roundRatios),
     roundRatios,
+    redsimCpuUsPerRequest: median(ourCpu),
+    redisCpuUsPerRequest: median(theirCpu),
   };
 }
 
@@ -122,6 +148,10 @@ export async function measureServeVsRedis(options: ServeBenchOptions): Promise<S
     await redis.stop();
   }
   return figures;
+}
+
+function formatCpu(figure: ServeFigure): string {
+  return `${figure.redsimCpuUsPerRequest.toFixed(2).padStart(6)} / ${figure.redisCpuUsPerRequest.toFixed(2).padEnd(6)}`.padEnd(27);
 }
 
 function formatRate(requestsPerSecond: number): string {
@@ -155,12 +185,12 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const options = parseBenchOptions(argv);
   const figures = await measureServeVsRedis(options);
   const flags = `redis-benchmark -c ${CLIENTS} -n ${options.requests} (-P 16: ${options.requests * PIPELINED_REQUESTS_FACTOR}), median of ${options.rounds} alternating rounds`;
-  process.stdout.write(`serve-vs-redis: ${'command'.padEnd(11)} ${'-P'.padStart(3)} ${'redsim'.padStart(10)} ${'redis'.padStart(10)}  ratio   rounds   (${flags})\n`);
+  process.stdout.write(`serve-vs-redis: ${'command'.padEnd(11)} ${'-P'.padStart(3)} ${'redsim'.padStart(10)} ${'redis'.padStart(10)}  ratio   cpu µs/req redsim/redis   rounds   (${flags})\n`);
   for (const figure of figures) {
     const verdict = figure.ratio >= TARGET_RATIO ? '' : `  (below the ${TARGET_RATIO}x target)`;
     const rounds = figure.roundRatios.map((ratio) => ratio.toFixed(2)).join(' ');
     process.stdout.write(
-      `serve-vs-redis: ${figure.command.padEnd(11)} ${String(figure.pipeline).padStart(3)} ${formatRate(figure.redsimRequestsPerSecond)} ${formatRate(figure.redisRequestsPerSecond)}  ${figure.ratio.toFixed(2)}x  [${rounds}]${verdict}\n`,
+      `serve-vs-redis: ${figure.command.padEnd(11)} ${String(figure.pipeline).padStart(3)} ${formatRate(figure.redsimRequestsPerSecond)} ${formatRate(figure.redisRequestsPerSecond)}  ${figure.ratio.toFixed(2)}x  ${formatCpu(figure)}  [${rounds}]${verdict}\n`,
     );
   }
   return figures;

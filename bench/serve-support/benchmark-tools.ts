@@ -97,6 +97,20 @@ export function residentMemoryMb(pid: number): { rssMb: number; peakMb: number }
   return { rssMb: Math.round(field('VmRSS')), peakMb: Math.round(field('VmHWM')) };
 }
 
+/** Linux's USER_HZ: the unit of utime and stime in /proc/<pid>/stat. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) a process has used so far, in microseconds, from /proc (Linux); 0 elsewhere. */
+export function cpuTimeUs(pid: number): number {
+  const path = `/proc/${pid}/stat`;
+  if (!existsSync(path)) return 0;
+  const stat = readFileSync(path, 'latin1');
+  // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  return (ticks * 1_000_000) / CLOCK_TICKS_PER_SECOND;
+}
+
 export function toolsAvailable(): string | undefined {
   if (!existsSync(redisBenchmarkPath)) return `redis-benchmark not found at ${redisBenchmarkPath} (apt-get install redis-tools)`;
   if (!existsSync(redsimMain)) return `${redsimMain} missing: npm run build`;

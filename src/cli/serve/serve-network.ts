@@ -54,7 +54,8 @@ export class ServeNetwork implements Network {
     for (const bind of this.binds) {
       let reportFailure: (failure: ListenFailure) => void = () => undefined;
       const failed = new Promise<ListenFailure>((resolve) => (reportFailure = resolve));
-      const network = new RealNetwork(bind.address, (error) => reportFailure({ bind, error }));
+      // The node's clients parse each read at once and keep no reference to it: reads share one buffer.
+      const network = new RealNetwork(bind.address, (error) => reportFailure({ bind, error }), { sharedReadBuffer: true });
       const listener = network.listen(port, (connection) => this.screen(connection, accept)) as RealListener;
       listeners.push(listener);
       this.waits.push(Promise.race([listener.whenListening().then(() => undefined), failed]));

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { assert } from '../../core/assert.js';
 import { copyBytes } from './byte-writing.js';
 import { splitInlineArguments } from './inline-arguments.js';
@@ -16,9 +17,20 @@ const LF = 0x0a;
 const NUL = 0;
 const ASTERISK = 0x2a;
 const DOLLAR = 0x24;
+const DIGIT_ZERO = 0x30;
+/** Count and length lines of at most this many digits are read by the short path (exact in a double). */
+const SHORT_LINE_DIGITS_MAX = 15;
+/** Larger counts get an argv that grows as arguments arrive (Redis preallocates at most 1024 too). */
+const ARGV_PREALLOCATED_MAX = 1024;
+/** Before AUTH: the largest count and bulk length accepted (processMultibulkBuffer). */
+const UNAUTHENTICATED_COUNT_MAX = 10;
+const UNAUTHENTICATED_BULK_BYTES_MAX = 16384;
 const EMPTY = Buffer.alloc(0);
-/** Command names' texts, shared by every parser of the process (a pure cache). */
+/** Command names' texts and bytes, shared by every parser of the process (a pure cache). */
 const commandNameTexts = new InternedTexts();
+/** The last command name any parser interned, as bytes and text: pipelines repeat one command. */
+let lastName: Buffer = EMPTY;
+let lastNameText = '';
 /** Keys, fields and members: more distinct texts than command names. */
 const argumentTextTable = new InternedTexts(1024);
 /** argv[0] (the name) and the next arguments, which for most commands are the key and a field or member. */
@@ -74,12 +86,16 @@ export class RequestParser {
   private multibulkRemaining = 0;
   private bulkLength = -1;
   private argv: Buffer[] = [];
+  /** Arguments of the request being parsed that are in argv so far. */
+  private argvCount = 0;
   private argvBytes = 0;
   private lastArgvBytes = 0;
   /** Interned texts of argv[0..ARGUMENT_TEXTS_MAX) of the request being parsed, and of the last one returned. */
   private argumentTexts: (string | undefined)[] = new Array<string | undefined>(ARGUMENT_TEXTS_MAX).fill(undefined);
   private lastArgumentTexts: (string | undefined)[] = new Array<string | undefined>(ARGUMENT_TEXTS_MAX).fill(undefined);
   private lineValue = 0;
+  /** Where the line read by shortLineValue ends (past its CR LF). */
+  private shortLineNext = 0;
   private errorMessage = '';
 
   /**
@@ -182,7 +198,8 @@ export class RequestParser {
     this.requestType = 'none';
     this.multibulkRemaining = 0;
     this.bulkLength = -1;
-    if (this.argv.length > 0) this.argv = [];
+    if (this.argvCount > 0 || this.argv.length > 0) this.argv = [];
+    this.argvCount = 0;
     this.argvBytes = 0;
     const texts = this.argumentTexts;
     texts[0] = undefined;
@@ -248,26 +265,73 @@ export class RequestParser {
       if (outcome === 'failed') return { kind: 'protocolError', message: this.errorMessage };
       if (this.lineValue <= 0) return EMPTY_REQUEST;
       this.multibulkRemaining = this.lineValue;
+      // Filled by index: no growing as arguments arrive.
+      if (this.lineValue <= ARGV_PREALLOCATED_MAX) this.argv = new Array<Buffer>(this.lineValue);
     }
-    const buffer = this.buffer;
-    while (this.multibulkRemaining > 0) {
-      if (this.bulkLength === -1) {
-        const outcome = this.readBulkHeader(policy);
-        if (outcome === 'wait') return undefined;
-        if (outcome === 'failed') return { kind: 'protocolError', message: this.errorMessage };
-        this.bulkLength = this.lineValue;
-      }
-      const start = this.position;
-      const length = this.bulkLength;
-      if (this.end - start < length + 2) return undefined;
-      const index = this.argv.length;
-      this.argv.push(index < ARGUMENT_TEXTS_MAX && length > 0 && length <= INTERNED_TEXT_BYTES_MAX ? this.copyAndIntern(buffer, start, length, index) : copyOf(buffer, start, length));
-      this.argvBytes += length;
-      this.position = start + length + 2;
-      this.bulkLength = -1;
-      this.multibulkRemaining--;
-    }
+    const outcome = this.readArguments(policy);
+    if (outcome === 'wait') return undefined;
+    if (outcome === 'failed') return { kind: 'protocolError', message: this.errorMessage };
     return { kind: 'command', argv: this.argv };
+  }
+
+  /**
+   * Reads the bulk arguments that are here into argv: 'read' once the
+   * request has them all. Positions are kept in locals while the arguments
+   * follow one another and written back once.
+   */
+  private readArguments(policy: ParserPolicy): LineOutcome {
+    const buffer = this.buffer;
+    const end = this.end;
+    const argv = this.argv;
+    let position = this.position;
+    let length = this.bulkLength;
+    let remaining = this.multibulkRemaining;
+    let index = this.argvCount;
+    let outcome: LineOutcome = 'read';
+    while (remaining > 0) {
+      if (length === -1) {
+        this.position = position;
+        outcome = this.readBulkHeader(policy);
+        if (outcome !== 'read') break;
+        position = this.position;
+        length = this.lineValue;
+      }
+      if (end - position < length + 2) {
+        outcome = 'wait';
+        break;
+      }
+      if (index >= ARGUMENT_TEXTS_MAX || length === 0 || length > INTERNED_TEXT_BYTES_MAX) argv[index] = copyOf(buffer, position, length);
+      else argv[index] = index === 0 ? this.sharedName(buffer, position, length) : this.copyAndIntern(buffer, position, length, index);
+      index++;
+      this.argvBytes += length;
+      position += length + 2;
+      length = -1;
+      remaining--;
+    }
+    this.position = position;
+    this.bulkLength = length;
+    this.multibulkRemaining = remaining;
+    this.argvCount = index;
+    return outcome;
+  }
+
+  /**
+   * A short argv[0]: its interned text, and as the argument the Buffer
+   * shared by every request naming the same command (never written into:
+   * commands read their arguments), so a pipeline of SETs makes no name
+   * Buffer per request.
+   */
+  private sharedName(buffer: Buffer, start: number, length: number): Buffer {
+    if (lastName.length === length && sameBytesAt(lastName, buffer, start)) {
+      this.argumentTexts[0] = lastNameText;
+      return lastName;
+    }
+    let hash = length;
+    for (let offset = 0; offset < length; offset++) hash = (Math.imul(hash, 31) + (buffer[start + offset] as number)) | 0;
+    lastNameText = commandNameTexts.textOfHashed(buffer, start, start + length, hash);
+    lastName = commandNameTexts.lastSharedBytes();
+    this.argumentTexts[0] = lastNameText;
+    return lastName;
   }
 
   /** A short leading argument: copied and hashed in one pass, its text interned. */
@@ -279,12 +343,14 @@ export class RequestParser {
       argument[offset] = byte;
       hash = (Math.imul(hash, 31) + byte) | 0;
     }
-    this.argumentTexts[index] = (index === 0 ? commandNameTexts : argumentTextTable).textOfHashed(buffer, start, start + length, hash);
+    this.argumentTexts[index] = argumentTextTable.textOfHashed(buffer, start, start + length, hash);
     return argument;
   }
 
   /** The `*count` line; sets lineValue and moves past it. */
   private readCountLine(policy: ParserPolicy): LineOutcome {
+    const short = this.shortLineValue(ASTERISK);
+    if (short >= 0 && short <= INT_MAX && (short <= UNAUTHENTICATED_COUNT_MAX || !policy.authRequired)) return this.readShortLine(short);
     const lineEnd = this.findByte(CR);
     if (lineEnd === -1) {
       if (this.pendingBytes() <= PROTO_INLINE_MAX_SIZE) return 'wait';
@@ -294,7 +360,7 @@ export class RequestParser {
     assert(this.buffer[this.position] === ASTERISK, 'a multibulk request starts with *');
     const count = parseLengthLine(this.buffer, this.position + 1, lineEnd);
     if (count === undefined || count > INT_MAX) return this.fail('Protocol error: invalid multibulk length');
-    if (count > 10 && policy.authRequired) return this.fail('Protocol error: unauthenticated multibulk length');
+    if (count > UNAUTHENTICATED_COUNT_MAX && policy.authRequired) return this.fail('Protocol error: unauthenticated multibulk length');
     this.position = lineEnd + 2;
     this.lineValue = count;
     return 'read';
@@ -302,6 +368,8 @@ export class RequestParser {
 
   /** A `$length` line; sets lineValue and moves past it. */
   private readBulkHeader(policy: ParserPolicy): LineOutcome {
+    const short = this.shortLineValue(DOLLAR);
+    if (short >= 0 && (policy.trusted || short <= policy.protoMaxBulkLen) && (short <= UNAUTHENTICATED_BULK_BYTES_MAX || !policy.authRequired)) return this.readShortLine(short);
     const lineEnd = this.findByte(CR);
     if (lineEnd === -1) {
       if (this.pendingBytes() <= PROTO_INLINE_MAX_SIZE) return 'wait';
@@ -314,9 +382,41 @@ export class RequestParser {
     if (length === undefined || length < 0 || (!policy.trusted && length > policy.protoMaxBulkLen)) {
       return this.fail('Protocol error: invalid bulk length');
     }
-    if (length > 16384 && policy.authRequired) return this.fail('Protocol error: unauthenticated bulk length');
+    if (length > UNAUTHENTICATED_BULK_BYTES_MAX && policy.authRequired) return this.fail('Protocol error: unauthenticated bulk length');
     this.position = lineEnd + 2;
     this.lineValue = length;
+    return 'read';
+  }
+
+  /**
+   * The common line in one pass: `<marker>` then 1 to SHORT_LINE_DIGITS_MAX
+   * digits without a leading zero (or a lone 0), then CR and one more byte,
+   * all here. Its value (the position stays; shortLineNext is past it), or
+   * -1 for anything else, which the general path (strchr for CR, string2ll,
+   * waiting, errors) then reads as before.
+   */
+  private shortLineValue(marker: number): number {
+    const buffer = this.buffer;
+    const digitsStart = this.position + 1;
+    if (buffer[this.position] !== marker) return -1;
+    const scanEnd = Math.min(this.end, digitsStart + SHORT_LINE_DIGITS_MAX + 1);
+    let value = 0;
+    let at = digitsStart;
+    for (; at < scanEnd; at++) {
+      const digit = (buffer[at] as number) - DIGIT_ZERO;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+    }
+    const digits = at - digitsStart;
+    if (digits === 0 || digits > SHORT_LINE_DIGITS_MAX || at + 1 >= this.end || buffer[at] !== CR) return -1;
+    if (digits > 1 && buffer[digitsStart] === DIGIT_ZERO) return -1;
+    this.shortLineNext = at + 2;
+    return value;
+  }
+
+  private readShortLine(value: number): LineOutcome {
+    this.position = this.shortLineNext;
+    this.lineValue = value;
     return 'read';
   }
 
@@ -324,6 +424,14 @@ export class RequestParser {
     this.errorMessage = message;
     return 'failed';
   }
+}
+
+/** known equals data[start, start + known.length). */
+function sameBytesAt(known: Buffer, data: Buffer, start: number): boolean {
+  for (let index = 0; index < known.length; index++) {
+    if (known[index] !== data[start + index]) return false;
+  }
+  return true;
 }
 
 function copyOf(buffer: Buffer, start: number, length: number): Buffer {

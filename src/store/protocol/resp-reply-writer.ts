@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { assert } from '../../core/assert.js';
 import { copyBytes, writeDecimal, writeLatin1, writeUtf8 } from './byte-writing.js';
 import { formatDoubleG17 } from './double-format.js';

@@ -5,14 +5,21 @@ import { rememberedArgumentText } from '../keyspace/argument-text.js';
 const lowercaseNames = new Map<string, string>();
 const LOWERCASE_NAMES_MAX = 4096;
 
+/** The last name asked about and its lowercase form: pipelines repeat one command, whose interned text is the same string. */
+let lastNameText = '';
+let lastLowercaseName = '';
+
 /** argv[0] as lowercase latin1 text, the command table's key. */
 export function commandNameOf(nameArgument: Buffer): string {
   const text = rememberedArgumentText(nameArgument) ?? nameArgument.toString('latin1');
+  if (text === lastNameText) return lastLowercaseName;
   let lowercase = lowercaseNames.get(text);
   if (lowercase === undefined) {
     lowercase = text.toLowerCase();
     if (lowercaseNames.size < LOWERCASE_NAMES_MAX) lowercaseNames.set(text, lowercase);
   }
+  lastNameText = text;
+  lastLowercaseName = lowercase;
   return lowercase;
 }
 

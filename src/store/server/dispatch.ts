@@ -10,10 +10,24 @@ import { oomError, performEvictions } from './eviction.js';
 import type { StoreNode } from './node.js';
 import { plantedHandler } from './planted-bugs.js';
 
+/** The last table lookup (table, lowercase name, spec): pipelines repeat one command. */
+let lastLookupTable: ReadonlyMap<string, CommandSpec> | undefined;
+let lastLookupName = '';
+let lastLookupSpec: CommandSpec | undefined;
+
+function baseSpecNamed(table: ReadonlyMap<string, CommandSpec>, commandName: string): CommandSpec | undefined {
+  if (commandName === lastLookupName && table === lastLookupTable) return lastLookupSpec;
+  const base = table.get(commandName);
+  lastLookupTable = table;
+  lastLookupName = commandName;
+  lastLookupSpec = base;
+  return base;
+}
+
 /** processCommand (server.c), in Redis's order of checks. */
 export function processCommand(node: StoreNode, client: Client, argv: Buffer[]): void {
   const commandName = commandNameOf(argv[0] as Buffer);
-  const base = node.commandTable.get(commandName);
+  const base = baseSpecNamed(node.commandTable, commandName);
   // The common case: a command without subcommands, of the right arity.
   const spec = base !== undefined && base.subcommands === undefined && arityAccepts(base, argv.length) ? base : lookupOrReject(node, client, argv, commandName);
   if (spec === undefined) return;
@@ -39,6 +53,12 @@ export function processCommand(node: StoreNode, client: Client, argv: Buffer[]):
  * commandProcessed does, a SKIP given by this command applies to the next.
  */
 export function processCommandWithReplyMode(node: StoreNode, client: Client, argv: Buffer[]): void {
+  if (!client.replyOff && !client.replySkip) {
+    processCommand(node, client, argv);
+    client.replySkip = client.replySkipNext;
+    client.replySkipNext = false;
+    return;
+  }
   const mutedBefore = client.reply.muted;
   if (client.replyOff || client.replySkip) client.reply.muted = true;
   processCommand(node, client, argv);
@@ -183,12 +203,12 @@ function execute(node: StoreNode, client: Client, spec: CommandSpec, traits: Com
 export function recordPropagation(node: StoreNode, ctx: ExecutionContext, dbId: number): void {
   if (ctx.propagationPrevented || ctx.spec.name === 'exec' || ctx.clientState.kind === 'loader') return;
   if (ctx.dirtyCount === 0) {
-    if (ctx.forcedPropagation !== undefined) node.propagator.alsoPropagate(dbId, ctx.argv, ctx.forcedPropagation);
+    if (ctx.forcedPropagation !== undefined) node.propagator.alsoPropagateArgv(dbId, ctx.argv, ctx.forcedPropagation);
     return;
   }
   const forms = ctx.propagatedForm;
   if (forms === undefined) {
-    node.propagator.alsoPropagate(dbId, ctx.argv);
+    node.propagator.alsoPropagateArgv(dbId, ctx.argv);
     return;
   }
   for (const form of forms) node.propagator.alsoPropagate(dbId, form);

@@ -24,6 +24,8 @@ export function handleClientData(node: StoreNode, client: Client, data: Uint8Arr
   const limits = clientInputLimitsOf(node.config);
   if (client.kind === 'normal' && client.parser.pendingBytes() > limits.queryBufferLimitBytes) {
     node.env.log('warning', `Closing client that reached max query buffer length: id=${client.id}`);
+    // Nothing of the read is kept: the transport may reuse its buffer.
+    client.parser.clear();
     freeClient(node, client);
     return;
   }

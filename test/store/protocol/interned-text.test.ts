@@ -39,4 +39,20 @@ describe('InternedTexts', () => {
     const long = Buffer.alloc(INTERNED_TEXT_BYTES_MAX + 1, 0x61);
     expect(texts.textOf(long, 0, long.length)).toBeUndefined();
   });
+
+  it('gives the bytes of the text last answered as one shared Buffer per text, replaced when its slot is', () => {
+    const texts = new InternedTexts(1);
+    texts.textOf(Buffer.from('xSET'), 1, 4);
+    const first = texts.lastSharedBytes();
+    expect(first).toEqual(Buffer.from('SET'));
+    texts.textOf(Buffer.from('SET'), 0, 3);
+    expect(texts.lastSharedBytes()).toBe(first);
+    // One slot: GET takes it over, and SET then gets fresh bytes.
+    texts.textOf(Buffer.from('GET'), 0, 3);
+    expect(texts.lastSharedBytes()).toEqual(Buffer.from('GET'));
+    texts.textOf(Buffer.from('SET'), 0, 3);
+    const again = texts.lastSharedBytes();
+    expect(again).toEqual(Buffer.from('SET'));
+    expect(again).not.toBe(first);
+  });
 });

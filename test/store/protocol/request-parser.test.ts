@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RequestParser, type ParsedRequest, type ParserPolicy } from '../../../src/store/protocol/request-parser.js';
 import { encodeRequest } from '../../../src/store/protocol/request-encoder.js';
+import { parseStrictInteger } from '../../../src/store/protocol/integer-text.js';
 
 const policy: ParserPolicy = { protoMaxBulkLen: 512 * 1024 * 1024, trusted: false, authRequired: false };
 
@@ -210,6 +211,45 @@ describe('RequestParser query buffer', () => {
         }
       }),
     );
+  });
+
+  it('reads a bulk length line as string2ll does, whatever its characters (one-pass short path or general path)', () => {
+    const lengthPolicy = { ...policy, protoMaxBulkLen: 1000 };
+    const lineText = fc.array(fc.constantFrom('0', '1', '5', '9', '-', '+', ' ', 'x'), { minLength: 1, maxLength: 18 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(lineText, (text) => {
+        const length = parseStrictInteger(Buffer.from(text, 'latin1'));
+        const payload = length !== undefined && length >= 0n && length <= 1000n ? 'a'.repeat(Number(length)) : '';
+        const parsed = parseAll([Buffer.from(`*1\r\n$${text}\r\n${payload}\r\n`, 'latin1')], lengthPolicy);
+        if (length === undefined || length < 0n || length > 1000n) expect(parsed).toEqual([{ kind: 'protocolError', message: 'Protocol error: invalid bulk length' }]);
+        else expect(parsed).toEqual([{ kind: 'command', argv: [Buffer.from(payload)] }]);
+      }),
+    );
+  });
+
+  it('reads a count line as string2ll does: invalid, empty, waiting for more arguments, or a command', () => {
+    const lineText = fc.array(fc.constantFrom('0', '1', '3', '9', '-', ' '), { minLength: 1, maxLength: 18 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(lineText, (text) => {
+        const count = parseStrictInteger(Buffer.from(text, 'latin1'));
+        const argumentsSent = count !== undefined && count > 0n && count <= 3n ? Number(count) : 0;
+        const parsed = parseAll([Buffer.from(`*${text}\r\n${'$1\r\nx\r\n'.repeat(argumentsSent)}`, 'latin1')]);
+        if (count === undefined || count > 2147483647n) expect(parsed).toEqual([{ kind: 'protocolError', message: 'Protocol error: invalid multibulk length' }]);
+        else if (count <= 0n) expect(parsed).toEqual([{ kind: 'empty' }]);
+        else if (count > 3n) expect(parsed).toEqual([]);
+        else expect(parsed).toEqual([{ kind: 'command', argv: Array.from({ length: argumentsSent }, () => Buffer.from('x')) }]);
+      }),
+    );
+  });
+
+  it('hands every request naming the same command the same argv[0] Buffer, holding the name as sent', () => {
+    const parsed = parseAll([Buffer.concat([encodeRequest(['SET', 'k', 'v']), encodeRequest(['set', 'k', 'w']), encodeRequest(['SET', 'k', 'x'])])]);
+    const names = parsed.map((request) => (request.kind === 'command' ? request.argv[0] : undefined));
+    expect(names).toEqual([Buffer.from('SET'), Buffer.from('set'), Buffer.from('SET')]);
+    expect(names[2]).toBe(names[0]);
+    expect(names[1]).not.toBe(names[0]);
+    // The values are each request's own.
+    expect(parsed.map((request) => (request.kind === 'command' ? request.argv[2]?.toString() : ''))).toEqual(['v', 'w', 'x']);
   });
 
   it('keeps bytes that follow a request when more arrive before compact', () => {

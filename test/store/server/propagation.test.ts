@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROPAGATE_REPLICATION_ONLY, Propagator } from '../../../src/store/server/propagation.js';
 import { rawReply, recordPropagation, testStore } from './support/store-helpers.js';
 
 describe('propagation', () => {
@@ -85,5 +86,25 @@ describe('propagation', () => {
     expect(store.call('xget', 'k')).toBeNull();
     expect(store.node.database(0).size()).toBe(1);
     expect(propagated).toEqual([]);
+  });
+
+  it('flushes units in order, MULTI-wrapped when several, and keeps what a listener propagates during a flush for the next one', () => {
+    const propagator = new Propagator();
+    const seen: string[] = [];
+    propagator.addListener((dbId, argv, target) => {
+      const line = argv.map((argument) => argument.toString('latin1')).join(' ');
+      seen.push(`${dbId}:${line}${target.aof ? '' : ' (replication only)'}`);
+      if (line === 'SET a 1') propagator.alsoPropagate(dbId, ['PUBLISH', 'c', 'm'], PROPAGATE_REPLICATION_ONLY);
+    });
+    propagator.alsoPropagateArgv(0, [Buffer.from('SET'), Buffer.from('a'), Buffer.from('1')]);
+    propagator.alsoPropagate(1, ['DEL', Buffer.from('b')]);
+    propagator.flush();
+    expect(seen).toEqual(['0:MULTI', '0:SET a 1', '1:DEL b', '1:EXEC']);
+    expect(propagator.hasPending()).toBe(true);
+    propagator.flush();
+    propagator.flush();
+    expect(seen.slice(4)).toEqual(['0:PUBLISH c m (replication only)']);
+    expect(propagator.hasPending()).toBe(false);
+    expect(propagator.propagatedCount).toBe(5);
   });
 });
