@@ -5,7 +5,7 @@ import type { CommandSpec } from './commands/command.js';
 import { decodeReplies, type RespValue } from './protocol/reply-decoder.js';
 import { encodeRequest } from './protocol/request-encoder.js';
 import { ArgumentConverter } from './embedded-arguments.js';
-import { fastCommandOf, fastPathOf, fastRequestOf, type FastCommand, type FastPath } from './embedded-fast-path.js';
+import { fastPathOf, type FastPath } from './embedded-fast-path.js';
 import type { Client, ClientTransport } from './server/client.js';
 import type { ConfigOptions } from './server/config.js';
 import { commandNameOf } from './server/command-lookup.js';
@@ -149,10 +149,10 @@ class EmbeddedClient implements StoreClient {
     assert(argv.length > 0, 'a command has a name');
     assert(!this.closedByClient, 'a closed client sends nothing');
     if (this.closedByServer) return NO_BYTES;
-    const fastCommand = fastCommandOf(argv);
-    if (fastCommand !== undefined) {
-      const reply = this.tryFastPath(fastCommand, argv);
-      if (reply !== undefined) return reply;
+    const fastReply = this.fastPath.run(this.client, argv);
+    if (fastReply !== undefined) {
+      this.env.timers.runPending();
+      return fastReply;
     }
     const converted = this.converter.convert(argv);
     if (!this.acceptsDirectly(converted)) return this.sendRaw(encodeRequest(argv));
@@ -164,17 +164,6 @@ class EmbeddedClient implements StoreClient {
       this.inCall = false;
     }
     return this.takeCallBytes();
-  }
-
-  /** The fast path's reply, or undefined when a blocker is busy or the command would reply an error. */
-  private tryFastPath(command: FastCommand, argv: readonly (string | Buffer)[]): Buffer | undefined {
-    const spec = this.fastPath.specOf(command);
-    if (spec === undefined || this.fastPath.blockerOf(this.client, spec) !== undefined) return undefined;
-    const request = fastRequestOf(command, spec, argv);
-    if (request === undefined) return undefined;
-    const reply = this.fastPath.run(this.client, request);
-    if (reply !== undefined) this.env.timers.runPending();
-    return reply;
   }
 
   call(...argv: (string | Buffer)[]): RespValue | undefined {

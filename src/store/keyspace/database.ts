@@ -85,6 +85,12 @@ export class Database implements Db {
     return this.entries.get(name);
   }
 
+  /** An entry's value and access field, both already decided (the embedded fast path's lookupKey + dbOverwrite). */
+  setEntry(entry: KeyEntry, value: RedisObject, access: number): void {
+    entry.value = value;
+    entry.access = access;
+  }
+
   /** lookupKey's access update (LRU clock or LFU counter) of a found entry. */
   touchEntry(entry: KeyEntry): void {
     entry.access = this.host.accessOnTouch(entry.access);

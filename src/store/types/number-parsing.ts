@@ -59,6 +59,31 @@ function smallDecimal(data: Buffer, start: number): number {
   return value;
 }
 
+/**
+ * string2ll of text whose chars are its bytes, when it has at most
+ * SAFE_DIGITS_MAX digits (so the value is exact as a number, no bigint
+ * made); undefined when string2ll would refuse it or it has more digits.
+ */
+export function safeIntegerOfText(text: string): number | undefined {
+  const length = text.length;
+  const negative = length > 0 && text.charCodeAt(0) === MINUS;
+  const start = negative ? 1 : 0;
+  if (length === start || length - start > SAFE_DIGITS_MAX) return undefined;
+  const first = text.charCodeAt(start) - ZERO;
+  if (first === 0) return length === 1 ? 0 : undefined;
+  if (first < 1 || first > 9) return undefined;
+  let value = first;
+  for (let index = start + 1; index < length; index++) {
+    const digit = text.charCodeAt(index) - ZERO;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
+}
+
+/** Texts longer than this may hold a long long safeIntegerOfText does not read. */
+export const safeIntegerTextLengthMax = SAFE_DIGITS_MAX;
+
 /** string2l: on 64-bit Linux a long is a long long. */
 export const string2l = string2ll;
 
@@ -69,8 +94,33 @@ export function ll2string(value: bigint | number): Buffer {
 
 /** string2d: strtod over the whole input (see float-parsing.ts); never NaN. */
 export function string2d(data: Buffer): number | undefined {
+  const small = shortIntegerValue(data);
+  if (small !== undefined) return small;
   const value = parseFloatStrict(data, doubleFormat);
   return value === undefined ? undefined : toDouble(value);
+}
+
+const PLUS = 0x2b;
+
+/**
+ * The common score or increment: an optional sign and at most 15 decimal
+ * digits (leading zeros allowed, as strtod allows them). Such a value is an
+ * exact double, so it needs none of the exact-rounding machinery; strtod
+ * gives the same (including -0 for "-0"). Undefined for anything else.
+ */
+function shortIntegerValue(data: Buffer): number | undefined {
+  const length = data.length;
+  if (length === 0) return undefined;
+  const first = data[0] as number;
+  const start = first === MINUS || first === PLUS ? 1 : 0;
+  if (start === length || length - start > SAFE_DIGITS_MAX) return undefined;
+  let value = 0;
+  for (let index = start; index < length; index++) {
+    const digit = (data[index] as number) - ZERO;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return first === MINUS ? -value : value;
 }
 
 export { string2ld };

@@ -14,7 +14,7 @@
  */
 import { assert } from '../../core/assert.js';
 import type { StringEncoding, StringObject } from '../keyspace/object.js';
-import { LLONG_MAX, LLONG_MIN, string2l } from './number-parsing.js';
+import { LLONG_MAX, LLONG_MIN, safeIntegerOfText, safeIntegerTextLengthMax, string2l } from './number-parsing.js';
 import { SlabCopier } from './slab-bytes.js';
 
 /** OBJ_ENCODING_EMBSTR_SIZE_LIMIT */
@@ -35,10 +35,11 @@ export interface SharingPolicy {
 
 export const defaultSharingPolicy: SharingPolicy = { sharedIntegers: true };
 
-const SHARED_INTEGERS_END = BigInt(sharedIntegersCount);
+const SAFE_INTEGER_MIN = BigInt(Number.MIN_SAFE_INTEGER);
+const SAFE_INTEGER_MAX = BigInt(Number.MAX_SAFE_INTEGER);
 /** Copies of embstr-sized values: from slabs, as Node's pool would, at a fraction of Buffer.from's cost. */
 const valueCopier = new SlabCopier(16 * 1024);
-/** An int-encoded string holds no bytes; they all share this empty storage. */
+/** An int-encoded or text-backed string holds no bytes yet; they all share this empty storage. */
 const NO_STORAGE = Buffer.alloc(0);
 /**
  * The shared integers, made on first use. They never change (only an
@@ -47,50 +48,90 @@ const NO_STORAGE = Buffer.alloc(0);
  */
 const sharedIntegers: (RedisString | undefined)[] = new Array<RedisString | undefined>(sharedIntegersCount).fill(undefined);
 
+/** '-' or a digit: string2l accepts nothing that starts otherwise. */
+function mayBeInteger(firstChar: number): boolean {
+  return firstChar === 0x2d || (firstChar >= 0x30 && firstChar <= 0x39);
+}
+
+/**
+ * Besides its encoding, a string holds its value in one of three forms:
+ * an integer (int encoding: a number while it is a safe integer, else a
+ * bigint), ASCII text whose chars are its bytes (embstr or raw made from a
+ * JS string, until something needs the bytes: the embedded store's SET
+ * then costs no Buffer), or bytes in `storage`.
+ */
 export class RedisString implements StringObject {
   readonly type = 'string' as const;
   private storage: Buffer;
+  /** The value's bytes as latin1 text (each char below 0x80) until `storage` is made from it; undefined once it is. */
+  private text: string | undefined;
   private length: number;
   /** True once a view of `storage` was handed out: the next mutation copies. */
   private exposed = false;
+  /**
+   * The int encoding's value when it is a safe integer, else undefined
+   * (which also keeps the field's representation tagged: a small integer
+   * is stored in the object, not boxed).
+   */
+  private integerNumber: number | undefined;
+  /** The int encoding's value as a bigint: made on first use from `integerNumber`, or the value itself beyond safe integers. */
+  private integerBig: bigint | undefined;
 
+  /** An int-encoded string gives `integerNumber` when it is a safe integer, else `integerBig`. */
   private constructor(
     private currentEncoding: StringEncoding,
-    private integer: bigint,
+    integerNumber: number | undefined,
+    integerBig: bigint | undefined,
     storage: Buffer,
+    text: string | undefined,
     private readonly shared: boolean,
   ) {
     this.storage = storage;
-    this.length = storage.length;
-    assert(currentEncoding !== 'int' || storage.length === 0, 'an int-encoded string holds no bytes');
+    this.text = text;
+    this.length = text === undefined ? storage.length : text.length;
+    this.integerNumber = integerNumber;
+    this.integerBig = integerBig;
+    assert(currentEncoding !== 'int' || (storage.length === 0 && text === undefined), 'an int-encoded string holds no bytes');
+    assert((currentEncoding === 'int') === (integerNumber !== undefined || integerBig !== undefined), 'an int-encoded string, and only one, holds an integer');
     assert(!shared || currentEncoding === 'int', 'only integers are shared');
   }
 
   /** createStringObject: embstr up to 44 bytes, raw beyond. Copies `data`. */
   static fromBytes(data: Uint8Array): RedisString {
-    if (data.length <= embstrSizeLimit) return new RedisString('embstr', 0n, valueCopier.copy(data), false);
-    return new RedisString('raw', 0n, Buffer.from(data), false);
+    if (data.length <= embstrSizeLimit) return new RedisString('embstr', undefined, undefined, valueCopier.copy(data), undefined, false);
+    return new RedisString('raw', undefined, undefined, Buffer.from(data), undefined, false);
   }
 
   /**
    * `encoded` of an ASCII text that cannot be a long long (empty, or not
-   * starting with '-' or a digit, which string2l requires): embstr or raw.
+   * starting with '-' or a digit, which string2l requires): embstr or raw,
+   * holding the text until its bytes are needed.
    */
   static fromNonNumericAsciiText(text: string): RedisString {
-    const first = text.charCodeAt(0);
-    assert(text.length === 0 || !(first === 0x2d || (first >= 0x30 && first <= 0x39)), 'the text cannot be a long long');
-    if (text.length <= embstrSizeLimit) return new RedisString('embstr', 0n, valueCopier.copyAsciiText(text), false);
-    return new RedisString('raw', 0n, Buffer.from(text, 'latin1'), false);
+    assert(text.length === 0 || !mayBeInteger(text.charCodeAt(0)), 'the text cannot be a long long');
+    return new RedisString(text.length <= embstrSizeLimit ? 'embstr' : 'raw', undefined, undefined, NO_STORAGE, text, false);
+  }
+
+  /** `encoded` of text whose chars are all below 0x80 (the caller checked): its bytes are its chars. */
+  static encodedAsciiText(text: string, policy: SharingPolicy = defaultSharingPolicy): RedisString {
+    if (text.length === 0 || !mayBeInteger(text.charCodeAt(0))) return RedisString.fromNonNumericAsciiText(text);
+    if (text.length <= integerStringLengthMax) {
+      const small = safeIntegerOfText(text);
+      if (small !== undefined) return RedisString.fromSafeInteger(small, policy);
+      const value = text.length > safeIntegerTextLengthMax ? string2l(Buffer.from(text, 'latin1')) : undefined;
+      if (value !== undefined) return RedisString.fromLongLong(value, policy);
+    }
+    return new RedisString(text.length <= embstrSizeLimit ? 'embstr' : 'raw', undefined, undefined, NO_STORAGE, text, false);
   }
 
   /** createRawStringObject: always raw. Copies `data`. */
   static rawFromBytes(data: Uint8Array): RedisString {
-    return new RedisString('raw', 0n, Buffer.from(data), false);
+    return new RedisString('raw', undefined, undefined, Buffer.from(data), undefined, false);
   }
 
   /** A raw string of `length` zero bytes (SETRANGE and SETBIT on a missing key). */
   static zeroed(length: number): RedisString {
-    return new RedisString('raw', 0n, Buffer.alloc(length), false);
+    return new RedisString('raw', undefined, undefined, Buffer.alloc(length), undefined, false);
   }
 
   /**
@@ -99,12 +140,18 @@ export class RedisString implements StringObject {
    */
   static fromLongLong(value: bigint, policy: SharingPolicy = defaultSharingPolicy): RedisString {
     assert(value >= LLONG_MIN && value <= LLONG_MAX, 'a long long is in range');
-    if (!(policy.sharedIntegers && value >= 0n && value < SHARED_INTEGERS_END)) return new RedisString('int', value, NO_STORAGE, false);
-    const index = Number(value);
-    let shared = sharedIntegers[index];
+    if (value >= SAFE_INTEGER_MIN && value <= SAFE_INTEGER_MAX) return RedisString.fromSafeInteger(Number(value), policy);
+    return new RedisString('int', undefined, value, NO_STORAGE, undefined, false);
+  }
+
+  /** fromLongLong of a safe integer, without bigint arithmetic. */
+  static fromSafeInteger(value: number, policy: SharingPolicy = defaultSharingPolicy): RedisString {
+    assert(Number.isSafeInteger(value), 'a safe integer');
+    if (!(policy.sharedIntegers && value >= 0 && value < sharedIntegersCount)) return new RedisString('int', value, undefined, NO_STORAGE, undefined, false);
+    let shared = sharedIntegers[value];
     if (shared === undefined) {
-      shared = new RedisString('int', value, NO_STORAGE, true);
-      sharedIntegers[index] = shared;
+      shared = new RedisString('int', value, undefined, NO_STORAGE, undefined, true);
+      sharedIntegers[value] = shared;
     }
     return shared;
   }
@@ -137,26 +184,40 @@ export class RedisString implements StringObject {
   }
 
   bytes(): Buffer {
-    if (this.currentEncoding === 'int') return Buffer.from(this.integer.toString(), 'latin1');
+    if (this.currentEncoding === 'int') return Buffer.from(this.integerText(), 'latin1');
+    if (this.text !== undefined) this.materialize();
     this.exposed = true;
     // A copy made to measure (embstr) is handed out whole: subarray costs more than the rest of a GET.
     return this.length === this.storage.length ? this.storage : this.storage.subarray(0, this.length);
   }
 
+  /** The value as latin1 text while it is held as ASCII text (no bytes made yet), else undefined. */
+  asciiText(): string | undefined {
+    return this.text;
+  }
+
   /** stringObjectLen */
   byteLength(): number {
-    return this.currentEncoding === 'int' ? this.integer.toString().length : this.length;
+    return this.currentEncoding === 'int' ? this.integerText().length : this.length;
   }
 
   /** The integer of an int-encoded string, or undefined. */
   integerValue(): bigint | undefined {
-    return this.currentEncoding === 'int' ? this.integer : undefined;
+    if (this.currentEncoding !== 'int') return undefined;
+    if (this.integerBig === undefined) this.integerBig = BigInt(this.integerNumber as number);
+    return this.integerBig;
+  }
+
+  /** The integer of an int-encoded string when it is a safe integer (no bigint made), else undefined. */
+  safeIntegerValue(): number | undefined {
+    return this.integerNumber;
   }
 
   /** dupStringObject: same encoding, never shared (COPY). */
   clone(): RedisString {
-    if (this.currentEncoding === 'int') return new RedisString('int', this.integer, NO_STORAGE, false);
-    return new RedisString(this.currentEncoding, 0n, Buffer.from(this.storage.subarray(0, this.length)), false);
+    if (this.currentEncoding === 'int') return new RedisString('int', this.integerNumber, this.integerNumber === undefined ? this.integerBig : undefined, NO_STORAGE, undefined, false);
+    if (this.text !== undefined) return new RedisString(this.currentEncoding, undefined, undefined, NO_STORAGE, this.text, false);
+    return new RedisString(this.currentEncoding, undefined, undefined, Buffer.from(this.storage.subarray(0, this.length)), undefined, false);
   }
 
   /** True when this object may be changed in place (dbUnshareStringValue would keep it). */
@@ -198,7 +259,8 @@ export class RedisString implements StringObject {
   /** Reads one byte (0 past the end). */
   byteAt(index: number): number {
     if (this.currentEncoding === 'int') return this.bytes()[index] ?? 0;
-    return index < this.length ? (this.storage[index] as number) : 0;
+    if (index >= this.length) return 0;
+    return this.text === undefined ? (this.storage[index] as number) : this.text.charCodeAt(index);
   }
 
   /** Sets one byte inside the current length (SETBIT). Raw only. */
@@ -209,8 +271,24 @@ export class RedisString implements StringObject {
     this.storage[index] = value;
   }
 
+  /** Asserts the string may change in place, and gives it its bytes if it held text. */
   private assertMutable(): void {
     assert(this.isMutableInPlace(), 'only an unshared raw string changes in place');
+    if (this.text !== undefined) this.materialize();
+  }
+
+  /** Makes `storage` from the text (the text's chars are its bytes). */
+  private materialize(): void {
+    const text = this.text;
+    assert(text !== undefined, 'only a text-backed string materializes');
+    this.storage = this.currentEncoding === 'embstr' ? valueCopier.copyAsciiText(text) : Buffer.from(text, 'latin1');
+    this.text = undefined;
+    this.exposed = false;
+  }
+
+  /** The decimal text of the int encoding's value. */
+  private integerText(): string {
+    return this.integerNumber === undefined ? (this.integerBig as bigint).toString() : String(this.integerNumber);
   }
 
   /** Makes room for `wanted` bytes and un-exposes the storage (copy on write). */

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type BinaryFloat, doubleFormat, toDouble } from '../../../src/store/types/binary-float.js';
+import { parseFloatStrict } from '../../../src/store/types/float-parsing.js';
 import {
   getDoubleOrReply,
   getIntOrReply,
@@ -90,6 +92,23 @@ describe('string2d (strtod as Redis uses it)', () => {
       expect(string2d(bytes(text))).toBeUndefined();
     },
   );
+
+  it('gives short integer texts (signs, leading zeros, -0) the value the exact strtod path gives', () => {
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: 1, maxLength: 17 });
+    fc.assert(
+      fc.property(fc.constantFrom('', '+', '-'), digits, (sign, body) => {
+        const text = `${sign}${body}`;
+        const exact = parseFloatStrict(bytes(text), doubleFormat);
+        expect(exact).toBeDefined();
+        expect(Object.is(string2d(bytes(text)), toDouble(exact as BinaryFloat))).toBe(true);
+      }),
+    );
+    // 16 and 17 digits are past the exact range: a digit-by-digit sum would round twice there.
+    for (const text of ['+', '-', '--1', '+-1', '1-', '0x1', '1.', '00000000000000000001', '9007199254740993', '18014398509481985', '99999999999999999']) {
+      const exact = parseFloatStrict(bytes(text), doubleFormat);
+      expect(string2d(bytes(text))).toBe(exact === undefined ? undefined : toDouble(exact));
+    }
+  });
 
   it('agrees with JavaScript on plain decimal doubles', () => {
     fc.assert(
