@@ -235,8 +235,11 @@ export class Database implements Db {
     const action = this.host.expiredKeyAction(forWrite);
     if (action === 'keep') return false;
     if (action === 'delete') {
+      const removed = this.entries.get(name);
       this.expires.delete(name);
       this.entries.delete(name);
+      // dbGenericDelete's signalKeyAsReady: XREADGROUP waiters on an expired stream get -UNBLOCKED.
+      if (removed !== undefined) this.host.keyRemoved?.(this, key, removed.value);
       this.host.expiredKeyDeleted(this, key);
     }
     return true;

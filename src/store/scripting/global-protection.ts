@@ -5,14 +5,17 @@ import { raiseAt } from './redis-api.js';
  * The globals a script may see (script_lua.c allow lists): libraries, the
  * redis API and Lua builtins. Anything else a library defined (print,
  * dofile, loadfile, os, io, debug...) is removed, as Redis's allow-list
- * __newindex never lets it in.
+ * __newindex never lets it in. getfenv and setfenv are on upstream's list
+ * but absent from the reference server (Debian's redis-server 7.0.15 answers
+ * "Script attempted to access nonexistent global variable 'getfenv'"), so
+ * they are left out, as is print.
  */
 const ALLOWED_GLOBALS: ReadonlySet<string> = new Set([
   'string', 'cjson', 'bit', 'cmsgpack', 'math', 'table', 'struct',
   'redis', '__redis__err__handler',
-  'xpcall', 'tostring', 'getfenv', 'setmetatable', 'next', 'assert', 'tonumber', 'rawequal', 'collectgarbage',
+  'xpcall', 'tostring', 'setmetatable', 'next', 'assert', 'tonumber', 'rawequal', 'collectgarbage',
   'getmetatable', 'rawset', 'pcall', 'coroutine', 'type', '_G', 'select', 'unpack', 'gcinfo', 'pairs', 'rawget',
-  'loadstring', 'ipairs', '_VERSION', 'setfenv', 'load', 'error', 'newproxy',
+  'loadstring', 'ipairs', '_VERSION', 'load', 'error', 'newproxy',
 ]);
 
 const READONLY = 'Attempt to modify a readonly table';

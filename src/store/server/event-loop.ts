@@ -86,6 +86,8 @@ export function beforeSleep(node: StoreNode): void {
   timeOutExpiredBlockedClients(node);
   processUnblockedClients(node);
   if (!node.isReplica) node.activeExpire.runFastCycle();
+  // Keys signalled ready outside a command (a stream deleted by active expiry) are served before the AOF flush, as Redis's beforeSleep does.
+  if (node.blocking.hasReadyKeys()) node.handleClientsBlockedOnKeys();
   for (const hook of node.beforeSleepHooks) hook();
   writeReplies(node);
 }

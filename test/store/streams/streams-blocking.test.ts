@@ -52,6 +52,23 @@ describe('blocking stream reads and what streams propagate', () => {
     expect(text(reader.takeReplies())).toMatch(/^-NOGROUP /);
   });
 
+  it('a stream that expires unblocks XREADGROUP with -UNBLOCKED, by lazy or by active expiry, as redis-server 7.0.15 does', () => {
+    for (const expiry of ['lazy', 'active'] as const) {
+      const store = createStore();
+      if (expiry === 'lazy') store.node.activeExpire.enabled = false;
+      store.call('XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM');
+      const reader = store.client();
+      reader.call('XREADGROUP', 'GROUP', 'g', 'alice', 'BLOCK', '0', 'STREAMS', 's', '>');
+      store.call('PEXPIRE', 's', '10');
+      store.advance(200);
+      if (expiry === 'lazy') {
+        expect(text(reader.takeReplies())).toBe('');
+        expect(store.call('EXISTS', 's')).toBe(0);
+      }
+      expect(text(reader.takeReplies())).toBe('-UNBLOCKED the stream key no longer exists\r\n');
+    }
+  });
+
   it('a woken XREADGROUP answered with an error counts as a failed call (updateStatsOnUnblock), one that gets data does not', () => {
     const xreadgroupStats = (store: ReturnType<typeof createStore>): string => text(store.call('INFO', 'commandstats') as Buffer).split('\r\n').find((line) => line.startsWith('cmdstat_xreadgroup:')) ?? '';
     const failing = createStore();
