@@ -2,6 +2,7 @@ import { assert } from '../../core/assert.js';
 import type { Prng } from '../../core/prng.js';
 import type { EncodingConfig } from '../keyspace/encoding-config.js';
 import { binaryKey, type HashEncoding, type HashObject } from '../keyspace/object.js';
+import { copyElement } from './element-copy.js';
 import { BucketTable } from './set-hashtable.js';
 
 /** Counts abstract work (fields touched, buckets probed) for complexity reports. */
@@ -68,23 +69,42 @@ export class HashValue implements HashObject {
    * hashTypeTryConversion: a listpack becomes a hashtable before a write
    * whose arguments hold a string longer than hash-max-listpack-value.
    */
-  convertIfAnyTooLong(items: readonly Buffer[], config: EncodingConfig, step: StepCounter = noSteps): void {
+  convertIfAnyTooLong(items: readonly Buffer[], config: EncodingConfig, step: StepCounter = noSteps, start = 0): void {
     if (this.listpack === undefined) return;
-    if (items.some((item) => item.length > config.hashMaxListpackValue)) this.convertToHashtable(step);
+    const lengthMax = config.hashMaxListpackValue;
+    for (let index = start; index < items.length; index++) {
+      if ((items[index] as Buffer).length <= lengthMax) continue;
+      this.convertToHashtable(step);
+      return;
+    }
   }
 
   /** hashTypeSet: adds or overwrites; true if the field is new. Takes ownership of both buffers. */
   set(field: Buffer, value: Buffer, config: EncodingConfig, step: StepCounter = noSteps): boolean {
-    this.convertIfAnyTooLong([field, value], config, step);
+    return this.setKeyed(binaryKey(field), field, value, config, step);
+  }
+
+  /**
+   * hashTypeSet with arguments the hash does not own: the value is copied,
+   * the field only when it is new (an update keeps the stored field).
+   */
+  setCopying(field: Buffer, value: Buffer, config: EncodingConfig, step: StepCounter = noSteps): boolean {
     const key = binaryKey(field);
-    const entry: HashEntry = { field, value };
+    const stored = this.listpack !== undefined ? this.listpack.get(key) : (this.table as BucketTable<HashEntry>).get(key);
+    return this.setKeyed(key, stored === undefined ? copyElement(field) : stored.field, copyElement(value), config, step);
+  }
+
+  private setKeyed(key: string, field: Buffer, value: Buffer, config: EncodingConfig, step: StepCounter): boolean {
+    if (this.listpack !== undefined && (field.length > config.hashMaxListpackValue || value.length > config.hashMaxListpackValue)) {
+      this.convertToHashtable(step);
+    }
     if (this.listpack === undefined) {
       step(1);
-      return (this.table as BucketTable<HashEntry>).set(key, entry);
+      return (this.table as BucketTable<HashEntry>).set(key, { field, value });
     }
     const existing = this.listpack.get(key);
     step(this.listpack.size);
-    this.listpack.set(key, existing === undefined ? entry : { field: existing.field, value });
+    this.listpack.set(key, existing === undefined ? { field, value } : { field: existing.field, value });
     if (this.listpack.size > config.hashMaxListpackEntries) this.convertToHashtable(step);
     return existing === undefined;
   }

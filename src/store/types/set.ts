@@ -2,6 +2,7 @@ import { assert } from '../../core/assert.js';
 import type { Prng } from '../../core/prng.js';
 import type { EncodingConfig } from '../keyspace/encoding-config.js';
 import { binaryKey, type SetEncoding, type SetObject } from '../keyspace/object.js';
+import { copyElement } from './element-copy.js';
 import { Intset } from './intset.js';
 import { BucketTable } from './set-hashtable.js';
 import { ll2string, string2ll } from './number-parsing.js';
@@ -117,7 +118,11 @@ export class SetValue implements SetObject {
 
   private addToTable(member: Buffer, step: StepCounter): boolean {
     step(1);
-    return (this.table as BucketTable<Buffer>).set(binaryKey(member), Buffer.from(member));
+    const table = this.table as BucketTable<Buffer>;
+    const key = binaryKey(member);
+    // dictAdd leaves an existing member alone: no copy for it.
+    if (table.has(key)) return false;
+    return table.set(key, copyElement(member));
   }
 
   private convertToHashtable(step: StepCounter): void {

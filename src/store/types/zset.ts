@@ -3,6 +3,7 @@ import type { Prng } from '../../core/prng.js';
 import type { EncodingConfig } from '../keyspace/encoding-config.js';
 import { binaryKey, type ZsetEncoding, type ZsetObject } from '../keyspace/object.js';
 import type { StepCounter } from './set.js';
+import { copyElement } from './element-copy.js';
 import { BucketTable } from './set-hashtable.js';
 import { ListpackZset, type ZsetEntry } from './zset-listpack.js';
 import { lexGteMin, lexLteMax, scoreGteMin, scoreLteMax, type LexRange, type ScoreRange } from './zset-range-spec.js';
@@ -108,7 +109,7 @@ export class ZsetValue implements ZsetObject {
 
   /** Inserts a member known to be absent, converting to skiplist first when it would not fit. */
   insertNew(member: Buffer, score: number, config: EncodingConfig, step: StepCounter = noSteps): void {
-    const copy = Buffer.from(member);
+    const copy = copyElement(member);
     if (this.listpack !== undefined) {
       const fits = this.listpack.length + 1 <= config.zsetMaxListpackEntries && member.length <= config.zsetMaxListpackValue;
       if (fits) {

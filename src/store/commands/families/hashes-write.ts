@@ -15,12 +15,11 @@ function hsetGeneric(ctx: CommandContext, replyOk: boolean): void {
   const key = argumentAt(ctx, 1);
   const hash = lookupHashWriteOrCreate(ctx, key);
   if (hash === WRONG_TYPE) return;
-  hash.convertIfAnyTooLong(ctx.argv.slice(2), ctx.encodingConfig, stepsOf(ctx));
+  const steps = stepsOf(ctx);
+  hash.convertIfAnyTooLong(ctx.argv, ctx.encodingConfig, steps, 2);
   let created = 0;
   for (let index = 2; index < ctx.argv.length; index += 2) {
-    const field = Buffer.from(argumentAt(ctx, index));
-    const value = Buffer.from(argumentAt(ctx, index + 1));
-    if (hash.set(field, value, ctx.encodingConfig, stepsOf(ctx))) created++;
+    if (hash.setCopying(argumentAt(ctx, index), argumentAt(ctx, index + 1), ctx.encodingConfig, steps)) created++;
   }
   if (replyOk) ctx.reply.ok();
   else ctx.reply.integer(created);
@@ -48,7 +47,7 @@ export function hsetnxCommand(ctx: CommandContext): void {
     ctx.reply.integer(0);
     return;
   }
-  hash.set(Buffer.from(argumentAt(ctx, 2)), Buffer.from(argumentAt(ctx, 3)), ctx.encodingConfig, stepsOf(ctx));
+  hash.setCopying(argumentAt(ctx, 2), argumentAt(ctx, 3), ctx.encodingConfig, stepsOf(ctx));
   ctx.reply.integer(1);
   ctx.keyModified(key);
   ctx.notifyKeyspaceEvent('hash', 'hset', key);

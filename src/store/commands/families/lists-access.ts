@@ -1,5 +1,4 @@
 /** LLEN, LINDEX, LSET, LRANGE, LTRIM, LREM and LPOS (t_list.c). */
-import { assertDefined } from '../../../core/assert.js';
 import { WRONG_TYPE, type CommandContext } from '../command.js';
 import { errors } from '../errors.js';
 import { getLongLongOrReply, getLongOrReply, getPositiveLongOrReply, LLONG_MIN } from '../../types/number-parsing.js';
@@ -40,7 +39,7 @@ export function lsetCommand(ctx: CommandContext): void {
   const index = getLongOrReply(ctx.reply, argumentAt(ctx, 2));
   if (index === undefined) return;
   ctx.step(1);
-  if (!list.replaceAt(index, Buffer.from(argumentAt(ctx, 3)))) {
+  if (!list.replaceAt(index, argumentAt(ctx, 3))) {
     ctx.reply.error(errors.outOfRange);
     return;
   }
@@ -167,16 +166,12 @@ function findMatches(ctx: CommandContext, list: ListValue, element: Buffer, opti
   const scanned = options.maxlen === 0 ? length : Math.min(length, options.maxlen);
   const found: number[] = [];
   let matches = 0;
-  let visited = 0;
-  for (let step = 0; step < scanned; step++) {
-    const position = fromTail ? length - 1 - step : step;
-    visited++;
-    if (!assertDefined(list.at(position), 'a scanned position is inside the list').equals(element)) continue;
+  const visited = list.forEachMatch(element, fromTail, scanned, (position) => {
     matches++;
-    if (matches < rank) continue;
+    if (matches < rank) return true;
     found.push(position);
-    if (wanted !== 0 && found.length >= wanted) break;
-  }
+    return wanted === 0 || found.length < wanted;
+  });
   ctx.step(visited);
   return found;
 }

@@ -14,7 +14,7 @@ function pushGeneric(ctx: CommandContext, end: ListEnd, onlyIfExists: boolean): 
     return;
   }
   const list = listForPush(ctx, key, existing);
-  for (let index = 2; index < ctx.argv.length; index++) list.push(Buffer.from(argumentAt(ctx, index)), end);
+  for (let index = 2; index < ctx.argv.length; index++) list.push(argumentAt(ctx, index), end);
   ctx.step(ctx.argv.length - 2);
   ctx.dirty(ctx.argv.length - 2);
   ctx.reply.integer(list.length());
@@ -62,7 +62,7 @@ export function linsertCommand(ctx: CommandContext): void {
     ctx.reply.integer(-1);
     return;
   }
-  list.insertAt(where === 'after' ? pivotPosition + 1 : pivotPosition, Buffer.from(argumentAt(ctx, 4)));
+  list.insertAt(where === 'after' ? pivotPosition + 1 : pivotPosition, argumentAt(ctx, 4));
   ctx.keyModified(key);
   ctx.notifyKeyspaceEvent('list', 'linsert', key);
   ctx.dirty();

@@ -2,6 +2,7 @@
 import { assertDefined } from '../../../core/assert.js';
 import { lookupReadOfType, lookupWriteOfType, WRONG_TYPE, type CommandContext, type WrongType } from '../command.js';
 import { errors } from '../errors.js';
+import { replyListRangeEncoded } from './lists-range-reply.js';
 import { asListValue, ListValue, type ListEnd } from '../../types/list.js';
 
 /** `argv[index]`, which the arity check guarantees. */
@@ -89,10 +90,12 @@ export function replyListRange(ctx: CommandContext, list: ListValue, start: numb
     ctx.reply.arrayHeader(0);
     return;
   }
-  const elements = list.range(range.start, range.end);
-  if (reverse) elements.reverse();
-  ctx.step(elements.length);
-  ctx.reply.bulkArray(elements);
+  ctx.step(range.end - range.start + 1);
+  if (!reverse) {
+    replyListRangeEncoded(ctx.reply, list, range.start, range.end);
+    return;
+  }
+  ctx.reply.bulkArray(list.range(range.start, range.end).reverse());
 }
 
 /**

@@ -15,8 +15,8 @@ export function saddCommand(ctx: CommandContext): void {
   }
   const step = stepsOf(ctx);
   let added = 0;
-  for (const member of ctx.argv.slice(2)) {
-    if (set.add(member, ctx.encodingConfig, step)) added++;
+  for (let index = 2; index < ctx.argv.length; index++) {
+    if (set.add(ctx.argv[index] as Buffer, ctx.encodingConfig, step)) added++;
   }
   if (added > 0) {
     ctx.keyModified(key);

@@ -31,7 +31,12 @@ export function parseLexRangeOrReply(ctx: CommandContext, min: Buffer, max: Buff
 
 /** strcasecmp of an argument (as a C string, up to a NUL) with a lowercase ASCII keyword. */
 export function isKeyword(argument: Buffer | undefined, keyword: string): boolean {
-  if (argument === undefined) return false;
-  const nul = argument.indexOf(0);
-  return argument.toString('latin1', 0, nul === -1 ? argument.length : nul).toLowerCase() === keyword;
+  if (argument === undefined || argument.length < keyword.length) return false;
+  // Byte by byte, without decoding: for a lowercase letter, `byte | 0x20` matches only that letter in either case.
+  for (let index = 0; index < keyword.length; index++) {
+    const byte = argument[index] as number;
+    const wanted = keyword.charCodeAt(index);
+    if (byte !== wanted && (byte | 0x20) !== wanted) return false;
+  }
+  return argument.length === keyword.length || argument[keyword.length] === 0;
 }
