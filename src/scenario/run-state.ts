@@ -58,7 +58,7 @@ export class RunState {
     this.deployment = buildDeployment(this.world, scenario.topology, { config: scenario.config, port: this.storeConfig.integer('port'), readFrom: scenario.workload.readFrom ?? 'master', hostSetup });
     const route = (plan: { readonly readOnly: boolean }): ReturnType<Deployment['route']> => this.deployment.route(plan.readOnly);
     const workload = scenario.workload;
-    const mix = { kind: workload.kind, keys: workload.keys, ...(workload.readFraction === undefined ? {} : { readFraction: workload.readFraction }), ...(workload.appendsPerTransaction === undefined ? {} : { appendsPerTransaction: workload.appendsPerTransaction }), ...(workload.waitReplicas === undefined ? {} : { waitReplicas: workload.waitReplicas }) };
+    const mix = { kind: workload.kind, keys: workload.keys, ...(workload.readFraction === undefined ? {} : { readFraction: workload.readFraction }), ...(workload.appendsPerTransaction === undefined ? {} : { appendsPerTransaction: workload.appendsPerTransaction }), ...(workload.waitReplicas === undefined ? {} : { waitReplicas: workload.waitReplicas }), ...(workload.casVia === undefined ? {} : { casVia: workload.casVia }) };
     const common = { world: this.world, recorder: this.recorder, processIds: this.processIds, opTimeoutMs: workload.opTimeoutMs, route };
     this.driver = new WorkloadDriver({ ...common, mix, clients: workload.clients, rateHz: workload.rateHz, prng: this.world.prng.fork('workload') });
     this.finalReader = scenario.phases.finalReads ? new FinalReader({ ...common, kind: workload.kind, keys: workloadKeyNames(workload.keys), attemptsMax: FINAL_READ_ATTEMPTS_MAX }) : null;

@@ -1,10 +1,10 @@
 import type { PowerLossPolicy } from '../sim/disk/power-loss-policy.js';
-import type { WorkloadKind } from '../workload/workload-kind.js';
+import type { CasVia, WorkloadKind } from '../workload/workload-kind.js';
 import type { FaultKind, FaultSpec, NemesisSpec, PartitionShape, SwarmSpec, TimedFault } from '../nemesis/fault-spec.js';
 
 /** The fault vocabulary lives with the nemesis (which may not import scenario/); scenarios use it from here. */
 export type { FaultKind, FaultSpec, NemesisSpec, PartitionShape, SwarmSpec, TimedFault };
-export type { WorkloadKind };
+export type { CasVia, WorkloadKind };
 
 /**
  * A scenario is plain data (DESIGN.md, Scenarios and runs): `scenarios/NAME.ts`
@@ -56,6 +56,12 @@ export interface WorkloadSpec {
    * positive and below opTimeoutMs; needs a topology with that many replicas.
    */
   readonly waitReplicas?: { readonly replicas: number; readonly timeoutMs: number };
+  /**
+   * cas-register only: how a compare-and-set runs. `watch` (the default):
+   * WATCH + GET, then MULTI/SET/EXEC (or UNWATCH); `eval`: one EVAL of a Lua
+   * script that GETs and, on a match, SETs (its SET propagates as itself).
+   */
+  readonly casVia?: CasVia;
 }
 
 /** Latency of one network hop, per direction. */

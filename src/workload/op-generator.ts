@@ -5,6 +5,7 @@ import { counterIncrementPlan, counterReadPlan } from './plans/counter-plans.js'
 import { kvAppendPlan, kvReadPlan, kvWritePlan } from './plans/kv-plans.js';
 import { listAppendPlan, listAppendTransactionPlan, listReadPlan } from './plans/list-plans.js';
 import { dequeuePlan, enqueuePlan } from './plans/queue-plans.js';
+import { evalCasPlan } from './plans/eval-cas-plan.js';
 import { casPlan, registerReadPlan, registerWritePlan } from './plans/register-plans.js';
 import { setAddPlan, setReadPlan } from './plans/set-plans.js';
 import { withWaitReplicas } from './plans/wait-replicas-plan.js';
@@ -28,7 +29,9 @@ function registerPlan(mix: OpMix, key: string, prng: Prng): OpPlan {
   const draw = prng.float();
   if (draw < readFraction) return registerReadPlan(key);
   if (mix.kind === 'register' || draw < readFraction + (1 - readFraction) / 2) return registerWritePlan(key, prng.int(registerValuesMax));
-  return casPlan(key, prng.int(registerValuesMax), prng.int(registerValuesMax));
+  const expected = prng.int(registerValuesMax);
+  const next = prng.int(registerValuesMax);
+  return mix.casVia === 'eval' ? evalCasPlan(key, expected, next) : casPlan(key, expected, next);
 }
 
 function kvPlan(mix: OpMix, key: string, prng: Prng, unique: UniqueValues): OpPlan {

@@ -9,6 +9,11 @@ export function isWorkloadKind(text: string): text is WorkloadKind {
   return (workloadKinds as readonly string[]).includes(text);
 }
 
+/** cas-register's compare-and-set: WATCH + GET then MULTI/SET/EXEC, or one EVAL of a Lua script. */
+export type CasVia = 'watch' | 'eval';
+
+export const casVias: readonly CasVia[] = ['watch', 'eval'];
+
 /** The op mix of one workload: what a generator needs besides its random stream. */
 export interface OpMix {
   readonly kind: WorkloadKind;
@@ -20,6 +25,8 @@ export interface OpMix {
   readonly appendsPerTransaction?: number;
   /** After each write, WAIT for this many replicas (the op is `info` when WAIT times out short). */
   readonly waitReplicas?: WaitReplicasSpec;
+  /** cas-register: how a compare-and-set runs; undefined: 'watch'. */
+  readonly casVia?: CasVia;
 }
 
 /** Default share of reads per kind (set and queue workloads read at the end; queue's share is dequeues). */

@@ -38,6 +38,30 @@ describe('op generator', () => {
     expect(reads / 2000).toBeLessThan(0.85);
   });
 
+  test('casVia picks how a cas runs (EVAL or WATCH, the default) and changes nothing else the generator draws', () => {
+    const drawn = (casVia: 'watch' | 'eval' | undefined): { readonly invocations: string[]; readonly firstCommands: string[] } => {
+      const prng = Prng.root(9);
+      const unique = new UniqueValues();
+      const invocations: string[] = [];
+      const firstCommands: string[] = [];
+      for (let draw = 0; draw < 300; draw++) {
+        const plan = nextPlan({ kind: 'cas-register', keys: 2, ...(casVia === undefined ? {} : { casVia }) }, prng, unique);
+        invocations.push(JSON.stringify(plan.invocations));
+        const first = plan.start();
+        if (first.kind === 'send' && plan.invocations[0]?.f === 'cas') firstCommands.push(first.commands.map((command) => command[0]).join(','));
+      }
+      return { invocations, firstCommands };
+    };
+    const byEval = drawn('eval');
+    const byWatch = drawn('watch');
+    const byDefault = drawn(undefined);
+    expect(byEval.firstCommands.length).toBeGreaterThan(50);
+    expect(new Set(byEval.firstCommands)).toEqual(new Set(['EVAL']));
+    expect(new Set(byWatch.firstCommands)).toEqual(new Set(['WATCH,GET']));
+    expect(byDefault).toEqual(byWatch);
+    expect(byEval.invocations).toEqual(byWatch.invocations);
+  });
+
   test('final reads read the whole value of a key for each kind', () => {
     expect(finalReadPlan('set', 'k0').start()).toMatchObject({ commands: [['SMEMBERS', 'k0']] });
     expect(finalReadPlan('list-append', 'k0').start()).toMatchObject({ commands: [['LRANGE', 'k0', '0', '-1']] });

@@ -1,6 +1,6 @@
 import { StoreConfig } from '../../store/server/config.js';
 import { plantedBugConfigNames } from '../../store/server/planted-bugs.js';
-import { workloadKinds } from '../../workload/workload-kind.js';
+import { casVias, workloadKinds } from '../../workload/workload-kind.js';
 import { supportedTopologyKinds } from '../topology/build-deployment.js';
 import type { FieldChecks } from './field-checks.js';
 
@@ -64,7 +64,7 @@ export function validateNetwork(checks: FieldChecks, value: unknown): void {
 
 export function validateWorkload(checks: FieldChecks, value: unknown): void {
   const workload = checks.object(value, 'workload');
-  checks.onlyKnownFields(workload, ['kind', 'clients', 'keys', 'rateHz', 'opTimeoutMs', 'readFrom', 'appendsPerTransaction', 'readFraction', 'waitReplicas'], 'workload');
+  checks.onlyKnownFields(workload, ['kind', 'clients', 'keys', 'rateHz', 'opTimeoutMs', 'readFrom', 'appendsPerTransaction', 'readFraction', 'waitReplicas', 'casVia'], 'workload');
   const kind = checks.oneOf(workload['kind'], workloadKinds, 'workload.kind');
   checks.positiveInteger(workload['clients'], 'workload.clients', HOSTS_FOR_CLIENTS_MAX);
   checks.positiveInteger(workload['keys'], 'workload.keys', 100_000);
@@ -75,6 +75,10 @@ export function validateWorkload(checks: FieldChecks, value: unknown): void {
   if (workload['appendsPerTransaction'] !== undefined) {
     checks.positiveInteger(workload['appendsPerTransaction'], 'workload.appendsPerTransaction', 100);
     if (kind !== 'list-append') checks.fail('workload.appendsPerTransaction', `applies only to the list-append workload, not ${kind}`);
+  }
+  if (workload['casVia'] !== undefined) {
+    checks.oneOf(workload['casVia'], casVias, 'workload.casVia');
+    if (kind !== 'cas-register') checks.fail('workload.casVia', `applies only to the cas-register workload, not ${kind}`);
   }
 }
 
