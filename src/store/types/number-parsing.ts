@@ -81,6 +81,24 @@ export function safeIntegerOfText(text: string): number | undefined {
   return negative ? -value : value;
 }
 
+/** safeIntegerOfText of bytes: string2ll without a bigint, for at most SAFE_DIGITS_MAX digits; undefined otherwise. */
+export function safeIntegerOfBytes(data: Uint8Array): number | undefined {
+  const length = data.length;
+  const negative = length > 0 && data[0] === MINUS;
+  const start = negative ? 1 : 0;
+  if (length === start || length - start > SAFE_DIGITS_MAX) return undefined;
+  const first = (data[start] as number) - ZERO;
+  if (first === 0) return length === 1 ? 0 : undefined;
+  if (first < 1 || first > 9) return undefined;
+  let value = first;
+  for (let index = start + 1; index < length; index++) {
+    const digit = (data[index] as number) - ZERO;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
+}
+
 /** Texts longer than this may hold a long long safeIntegerOfText does not read. */
 export const safeIntegerTextLengthMax = SAFE_DIGITS_MAX;
 

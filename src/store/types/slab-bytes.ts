@@ -6,6 +6,8 @@
  * every command. A region handed out is never written again; a full slab is
  * left to the views that still hold it.
  */
+import { Buffer } from 'node:buffer';
+
 class SlabView extends Uint8Array {}
 Object.setPrototypeOf(SlabView.prototype, Buffer.prototype);
 

@@ -12,9 +12,10 @@
  * `bytes()` hands out a view; the next in-place change copies first, so a
  * view already given (to a reply, a propagated command) never changes.
  */
+import { Buffer } from 'node:buffer';
 import { assert } from '../../core/assert.js';
 import type { StringEncoding, StringObject } from '../keyspace/object.js';
-import { LLONG_MAX, LLONG_MIN, safeIntegerOfText, safeIntegerTextLengthMax, string2l } from './number-parsing.js';
+import { LLONG_MAX, LLONG_MIN, safeIntegerOfBytes, safeIntegerOfText, safeIntegerTextLengthMax, string2l } from './number-parsing.js';
 import { SlabCopier } from './slab-bytes.js';
 
 /** OBJ_ENCODING_EMBSTR_SIZE_LIMIT */
@@ -25,6 +26,13 @@ export const sharedIntegersCount = 10_000;
 export const sharedRefcount = 2_147_483_647;
 /** Values of a long that fit a string2l-able string are at most this many bytes. */
 const integerStringLengthMax = 20;
+/**
+ * A command argument over a backing store at most this large may become a
+ * value's storage as it is (the parser's Buffers come from Node's 8 KiB
+ * pool, the embedded store's from 64 KiB slabs): a short value then keeps
+ * at most one such slab alive, as a copy into `valueCopier` would.
+ */
+const keptArgumentBackingBytesMax = 64 * 1024;
 /** sdsMakeRoomFor's SDS_MAX_PREALLOC. */
 const preallocationMax = 1024 * 1024;
 
@@ -168,6 +176,32 @@ export class RedisString implements StringObject {
       if (value !== undefined) return RedisString.fromLongLong(value, policy);
     }
     return RedisString.fromBytes(data);
+  }
+
+  /**
+   * `encoded` of a command argument (SET's value), keeping `argument`
+   * itself as the value's bytes instead of copying them. Arguments are
+   * Buffers nobody writes into (the request parser copies each out of its
+   * read buffer, the embedded store into write-once slabs); the string
+   * starts as if its bytes were already handed out, so an in-place change
+   * (SETRANGE, APPEND, ...) copies first and never writes into the argument.
+   * An argument over a large shared backing store is copied, so that a
+   * short value does not keep it alive.
+   */
+  static encodedArgument(argument: Buffer, policy: SharingPolicy = defaultSharingPolicy): RedisString {
+    const length = argument.length;
+    if (length <= integerStringLengthMax && length > 0 && mayBeInteger(argument[0] as number)) {
+      const small = safeIntegerOfBytes(argument);
+      if (small !== undefined) return RedisString.fromSafeInteger(small, policy);
+      const value = length > safeIntegerTextLengthMax ? string2l(argument) : undefined;
+      if (value !== undefined) return RedisString.fromLongLong(value, policy);
+    }
+    const backingBytes = argument.buffer.byteLength;
+    const ownAllocation = argument.byteOffset === 0 && argument.byteLength === backingBytes;
+    if (!ownAllocation && backingBytes > keptArgumentBackingBytesMax) return RedisString.fromBytes(argument);
+    const kept = new RedisString(length <= embstrSizeLimit ? 'embstr' : 'raw', undefined, undefined, argument, undefined, false);
+    kept.exposed = true;
+    return kept;
   }
 
   encoding(): StringEncoding {

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createStore } from '../../../src/store/embedded.js';
+import { encodeRequest } from '../../../src/store/protocol/request-encoder.js';
 import { bulk, error, int, notInteger, session, wrongType } from './session.js';
 
 const LLONG_MAX = 2n ** 63n - 1n;
@@ -50,6 +52,23 @@ describe('INCR, DECR, INCRBY, DECRBY', () => {
     expect(run('OBJECT', 'REFCOUNT', 'i')).toBe(int(1));
     expect(run('INCRBY', 'i', '-10000')).toBe(int(9));
     expect(run('OBJECT', 'REFCOUNT', 'i')).toBe(int(2147483647));
+  });
+
+  it('cross the safe-integer bounds exactly over RESP (numbers inside them, bigints beyond)', () => {
+    const store = createStore();
+    const send = (...argv: string[]): string => store.sendRaw(encodeRequest(argv)).toString('latin1');
+    send('SET', 'i', '9007199254740990');
+    expect(send('INCR', 'i')).toBe(int(9007199254740991n));
+    expect(send('INCR', 'i')).toBe(int(9007199254740992n));
+    expect(send('INCR', 'i')).toBe(int(9007199254740993n));
+    expect(send('DECRBY', 'i', '3')).toBe(int(9007199254740990n));
+    expect(send('INCRBY', 'i', '-18014398509481981')).toBe(int(-9007199254740991n));
+    expect(send('DECR', 'i')).toBe(int(-9007199254740992n));
+    expect(send('INCRBY', 'i', '9007199254740992')).toBe(int(0));
+    expect(send('OBJECT', 'REFCOUNT', 'i')).toBe(int(2147483647));
+    expect(send('INCRBY', 'i', '9223372036854775807')).toBe(int(LLONG_MAX));
+    expect(send('INCR', 'i')).toBe(overflow);
+    expect(send('GET', 'i')).toBe(bulk(LLONG_MAX.toString()));
   });
 
   it('keep the TTL', () => {

@@ -12,6 +12,7 @@ import {
   ll2string,
   LLONG_MAX,
   LLONG_MIN,
+  safeIntegerOfBytes,
   string2d,
   string2ll,
 } from '../../../src/store/types/number-parsing.js';
@@ -64,6 +65,29 @@ describe('string2ll (util.c)', () => {
         if (parsed !== undefined) expect(ll2string(parsed).toString('latin1')).toBe(text);
       }),
     );
+  });
+});
+
+describe('safeIntegerOfBytes (string2ll without a bigint)', () => {
+  it('agrees with string2ll on up to 15 digits and refuses longer ones', () => {
+    const digitsOrNot = fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '-', '+', ' ', 'x'), maxLength: 18 });
+    fc.assert(
+      fc.property(fc.oneof(digitsOrNot, fc.bigInt({ min: LLONG_MIN, max: LLONG_MAX }).map(String)), (text) => {
+        const data = bytes(text);
+        const digitCount = text.startsWith('-') ? text.length - 1 : text.length;
+        const expected = digitCount <= 15 ? string2ll(data) : undefined;
+        expect(safeIntegerOfBytes(data)).toBe(expected === undefined ? undefined : Number(expected));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each(['0', '-1', '999999999999999', '-999999999999999'])('reads %j', (text) => {
+    expect(safeIntegerOfBytes(bytes(text))).toBe(Number(text));
+  });
+
+  it.each(['', '-', '-0', '01', '1000000000000000'])('refuses %j', (text) => {
+    expect(safeIntegerOfBytes(bytes(text))).toBeUndefined();
   });
 });
 

@@ -91,3 +91,50 @@ describe('RedisString encodings (object.c tryObjectEncoding / createStringObject
     );
   });
 });
+
+describe('RedisString.encodedArgument (a SET argument kept as the value)', () => {
+  it('encodes any argument exactly as encoded does', () => {
+    const argument = fc.oneof(
+      fc.uint8Array({ maxLength: 60 }),
+      fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map((value) => new TextEncoder().encode(value.toString())),
+      fc.string({ unit: fc.constantFrom('0', '1', '9', '-', 'x'), maxLength: 22 }).map((value) => new TextEncoder().encode(value)),
+    );
+    fc.assert(
+      fc.property(argument, fc.boolean(), (data, sharedIntegers) => {
+        const policy = { sharedIntegers };
+        const kept = RedisString.encodedArgument(Buffer.from(data), policy);
+        const copied = RedisString.encoded(data, policy);
+        expect(kept.encoding()).toBe(copied.encoding());
+        expect(kept.refcount()).toBe(copied.refcount());
+        expect(kept.integerValue()).toBe(copied.integerValue());
+        expect(kept.bytes().equals(copied.bytes())).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps a fresh argument as its bytes, without a copy', () => {
+    const argument = Buffer.from('hello world');
+    expect(RedisString.encodedArgument(argument).bytes()).toBe(argument);
+  });
+
+  it('never writes into the argument when changed in place', () => {
+    const argument = Buffer.from('y'.repeat(50));
+    const value = RedisString.encodedArgument(argument);
+    expect(value.encoding()).toBe('raw');
+    value.writeAt(0, text('zz'));
+    value.setByte(2, 0x21);
+    value.editableBytes()[3] = 0x22;
+    expect(argument.toString('latin1')).toBe('y'.repeat(50));
+    expect(value.bytes().toString('latin1')).toBe('zz!"' + 'y'.repeat(46));
+  });
+
+  it('copies an argument that is a small view of a large buffer', () => {
+    const large = Buffer.alloc(1024 * 1024, 0x61);
+    const argument = large.subarray(10, 20);
+    const value = RedisString.encodedArgument(argument);
+    expect(value.bytes().buffer).not.toBe(large.buffer);
+    large.fill(0x62);
+    expect(value.bytes().toString('latin1')).toBe('a'.repeat(10));
+  });
+});

@@ -3,6 +3,7 @@
  * INCRBYFLOAT (80-bit long double, formatted `%.17Lf` trimmed, propagated
  * as `SET key value KEEPTTL` so replicas never recompute the float).
  */
+import { Buffer } from 'node:buffer';
 import { WRONG_TYPE, type CommandContext } from '../command.js';
 import { errors } from '../errors.js';
 import { formatHumanLongDouble } from '../../types/decimal-format.js';
@@ -26,11 +27,27 @@ function stringAsLongDouble(value: RedisString): LongDouble | undefined {
   return integer === undefined ? string2ld(value.bytes()) : longDoubleFromBigInt(integer);
 }
 
-function incrementBy(ctx: CommandContext, increment: bigint): void {
+/**
+ * incrDecrCommand. `incrementNumber` is `increment` as a number when it is
+ * a safe integer: then an old value held as a safe integer is added to
+ * without bigint arithmetic, whenever the sum is a safe integer too (far
+ * inside the long long range, so it cannot overflow).
+ */
+function incrementBy(ctx: CommandContext, increment: bigint, incrementNumber: number | undefined): void {
   const key = argument(ctx, 1);
   ctx.step(1);
   const current = lookupStringWrite(ctx, key);
   if (current === WRONG_TYPE) return;
+  const oldNumber = current === undefined ? 0 : current.safeIntegerValue();
+  if (oldNumber !== undefined && incrementNumber !== undefined) {
+    const sum = oldNumber + incrementNumber;
+    // Exact: a rounded sum is a safe integer only when the exact one is.
+    if (Number.isSafeInteger(sum)) {
+      storeCounter(ctx, key, current, RedisString.fromSafeInteger(sum, sharingPolicy(ctx)));
+      ctx.reply.integer(sum);
+      return;
+    }
+  }
   const oldValue = current === undefined ? 0n : stringAsLongLong(current);
   if (oldValue === undefined) {
     ctx.reply.error(errors.notInteger);
@@ -41,31 +58,40 @@ function incrementBy(ctx: CommandContext, increment: bigint): void {
     ctx.reply.error(errors.overflow);
     return;
   }
-  const stored = RedisString.fromLongLong(newValue, sharingPolicy(ctx));
+  storeCounter(ctx, key, current, RedisString.fromLongLong(newValue, sharingPolicy(ctx)));
+  // Same bytes either way; a safe number skips formatting a bigint through a string.
+  ctx.reply.integer(newValue >= SAFE_INTEGER_MIN && newValue <= SAFE_INTEGER_MAX ? Number(newValue) : newValue);
+}
+
+/** The counter's new value in the keyspace, and what a change signals. */
+function storeCounter(ctx: CommandContext, key: Buffer, current: RedisString | undefined, stored: RedisString): void {
   if (current === undefined) ctx.db.add(key, stored);
   else ctx.db.overwrite(key, stored);
   ctx.keyModified(key);
   ctx.notifyKeyspaceEvent('string', 'incrby', key);
   ctx.dirty();
-  // Same bytes either way; a safe number skips formatting a bigint through a string.
-  ctx.reply.integer(newValue >= SAFE_INTEGER_MIN && newValue <= SAFE_INTEGER_MAX ? Number(newValue) : newValue);
+}
+
+/** An increment as a number when it is a safe integer, else undefined. */
+function safeNumberOf(increment: bigint): number | undefined {
+  return increment >= SAFE_INTEGER_MIN && increment <= SAFE_INTEGER_MAX ? Number(increment) : undefined;
 }
 
 /** INCR key */
 export function incrCommand(ctx: CommandContext): void {
-  incrementBy(ctx, 1n);
+  incrementBy(ctx, 1n, 1);
 }
 
 /** DECR key */
 export function decrCommand(ctx: CommandContext): void {
-  incrementBy(ctx, -1n);
+  incrementBy(ctx, -1n, -1);
 }
 
 /** INCRBY key increment */
 export function incrbyCommand(ctx: CommandContext): void {
   const increment = getLongLongOrReply(ctx.reply, argument(ctx, 2));
   if (increment === undefined) return;
-  incrementBy(ctx, increment);
+  incrementBy(ctx, increment, safeNumberOf(increment));
 }
 
 /** DECRBY key decrement: LLONG_MIN cannot be negated. */
@@ -76,7 +102,7 @@ export function decrbyCommand(ctx: CommandContext): void {
     ctx.reply.error('ERR decrement would overflow');
     return;
   }
-  incrementBy(ctx, -decrement);
+  incrementBy(ctx, -decrement, safeNumberOf(-decrement));
 }
 
 /** INCRBYFLOAT key increment */

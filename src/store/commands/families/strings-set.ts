@@ -3,9 +3,10 @@
  * PSETEX, GETSET, MSET, MSETNX. A relative expiry is propagated as the
  * absolute `SET key value PXAT ms`, as Redis 7.0 does.
  */
+import { Buffer } from 'node:buffer';
 import { WRONG_TYPE, type CommandContext } from '../command.js';
 import { arityError } from '../errors.js';
-import { RedisString } from '../../types/string.js';
+import { defaultSharingPolicy, RedisString } from '../../types/string.js';
 import { sharingPolicy } from './keyspace-settings.js';
 import { argument, isOption, replyString, lookupStringRead } from './strings-shared.js';
 import { expireMillisecondsOrReply, parseExtendedStringArguments, type ExpiryOptions } from './strings-set-options.js';
@@ -33,6 +34,37 @@ export function getGeneric(ctx: CommandContext, key: Buffer): boolean {
   return true;
 }
 
+/**
+ * A SET-family value argument as the string to store (tryObjectEncoding),
+ * keeping the argument Buffer as its bytes. The sharing policy matters
+ * only to an integer, so only a value that may be one looks it up.
+ */
+function valueOfArgument(ctx: CommandContext, argument: Buffer): RedisString {
+  const first = argument[0];
+  const mayBeInteger = first !== undefined && (first === 0x2d || (first >= 0x30 && first <= 0x39));
+  return RedisString.encodedArgument(argument, mayBeInteger ? sharingPolicy(ctx) : defaultSharingPolicy);
+}
+
+/** setKey for a set that goes ahead (the existence already looked up): store, drop the TTL unless kept, notify. */
+function storeValue(ctx: CommandContext, key: Buffer, value: RedisString, found: boolean, keepTtl: boolean): void {
+  // setKey with SETKEY_ALREADY_EXIST / SETKEY_DOESNT_EXIST: no second lookup.
+  if (found) ctx.db.overwrite(key, value);
+  else ctx.db.add(key, value);
+  if (!keepTtl) ctx.db.removeExpire(key);
+  ctx.keyModified(key);
+  ctx.notifyKeyspaceEvent('string', 'set', key);
+  ctx.dirty();
+}
+
+/** SET key value without options: setGeneric's path with nothing to check. */
+function setPlain(ctx: CommandContext, key: Buffer, valueBytes: Buffer): void {
+  const value = valueOfArgument(ctx, valueBytes);
+  const found = ctx.db.lookupWrite(key) !== undefined;
+  ctx.step(1);
+  storeValue(ctx, key, value, found, false);
+  ctx.reply.ok();
+}
+
 function setGeneric(ctx: CommandContext, request: SetRequest): void {
   const { key, options } = request;
   let expireAtMs: bigint | undefined;
@@ -47,13 +79,7 @@ function setGeneric(ctx: CommandContext, request: SetRequest): void {
     if (!options.get) request.replyAbort(ctx);
     return;
   }
-  // setKey with SETKEY_ALREADY_EXIST / SETKEY_DOESNT_EXIST: no second lookup.
-  if (found) ctx.db.overwrite(key, request.value);
-  else ctx.db.add(key, request.value);
-  if (!options.keepTtl) ctx.db.removeExpire(key);
-  ctx.keyModified(key);
-  ctx.notifyKeyspaceEvent('string', 'set', key);
-  ctx.dirty();
+  storeValue(ctx, key, request.value, found, options.keepTtl);
   if (expireAtMs !== undefined) {
     ctx.db.setExpire(key, Number(expireAtMs));
     ctx.notifyKeyspaceEvent('generic', 'expire', key);
@@ -70,10 +96,14 @@ function withoutGetTokens(argv: readonly Buffer[]): Buffer[] {
 
 /** SET key value [NX|XX] [GET] [EX s|PX ms|EXAT s|PXAT ms|KEEPTTL] */
 export function setCommand(ctx: CommandContext): void {
+  if (ctx.argv.length === 3) {
+    setPlain(ctx, argument(ctx, 1), argument(ctx, 2));
+    return;
+  }
   const options = parseExtendedStringArguments(ctx, 'set');
   if (options === undefined) return;
   const valueBytes = argument(ctx, 2);
-  const value = RedisString.encoded(valueBytes, sharingPolicy(ctx));
+  const value = valueOfArgument(ctx, valueBytes);
   setGeneric(ctx, { key: argument(ctx, 1), value, valueBytes, options, commandName: 'set', replyOk, replyAbort: replyNull });
 }
 
@@ -83,7 +113,7 @@ export function setnxCommand(ctx: CommandContext): void {
   const options: ExpiryOptions = { ...noOptions, nx: true };
   setGeneric(ctx, {
     key: argument(ctx, 1),
-    value: RedisString.encoded(valueBytes, sharingPolicy(ctx)),
+    value: valueOfArgument(ctx, valueBytes),
     valueBytes,
     options,
     commandName: 'setnx',
@@ -97,7 +127,7 @@ const noOptions: ExpiryOptions = { nx: false, xx: false, get: false, keepTtl: fa
 function setWithRelativeExpiry(ctx: CommandContext, unit: 'seconds' | 'milliseconds', commandName: string): void {
   const valueBytes = argument(ctx, 3);
   const options: ExpiryOptions = { ...noOptions, expire: argument(ctx, 2), unit, relative: true };
-  const value = RedisString.encoded(valueBytes, sharingPolicy(ctx));
+  const value = valueOfArgument(ctx, valueBytes);
   setGeneric(ctx, { key: argument(ctx, 1), value, valueBytes, options, commandName, replyOk, replyAbort: replyNull });
 }
 
@@ -116,7 +146,7 @@ export function getsetCommand(ctx: CommandContext): void {
   const key = argument(ctx, 1);
   const valueBytes = argument(ctx, 2);
   if (!getGeneric(ctx, key)) return;
-  ctx.db.set(key, RedisString.encoded(valueBytes, sharingPolicy(ctx)));
+  ctx.db.set(key, valueOfArgument(ctx, valueBytes));
   ctx.keyModified(key);
   ctx.notifyKeyspaceEvent('string', 'set', key);
   ctx.dirty();
@@ -138,10 +168,9 @@ function msetGeneric(ctx: CommandContext, onlyIfNoneExists: boolean, commandName
       }
     }
   }
-  const policy = sharingPolicy(ctx);
   for (let index = 1; index < ctx.argv.length; index += 2) {
     const key = argument(ctx, index);
-    ctx.db.set(key, RedisString.encoded(argument(ctx, index + 1), policy));
+    ctx.db.set(key, valueOfArgument(ctx, argument(ctx, index + 1)));
     ctx.keyModified(key);
     ctx.notifyKeyspaceEvent('string', 'set', key);
     ctx.step(1);
