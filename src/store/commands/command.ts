@@ -50,6 +50,8 @@ export interface ClientInfo {
   readonly inMulti: boolean;
   /** True for the master link on a replica and for AOF loading (no replies needed). */
   readonly isMasterOrLoader: boolean;
+  /** True for the client scripts run their commands as (Redis's CLIENT_SCRIPT). */
+  readonly isScript: boolean;
 }
 
 export interface BlockOptions {

@@ -25,6 +25,8 @@ export const errors = {
   minMaxNotStringRange: 'ERR min or max not valid string range item',
   bitOffset: 'ERR bit offset is not an integer or out of range',
   stringTooLong: "ERR string exceeds maximum allowed size (proto-max-bulk-len)",
+  /** shared.slowevalerr: what other clients get while an EVAL script is busy. */
+  busyScript: 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.',
 } as const;
 
 /** `ERR wrong number of arguments for 'NAME' command` (7.0 wording; NAME lowercase as typed? see arityError). */

@@ -7,7 +7,6 @@ import { oomError } from '../server/eviction.js';
 import type { CommandGuard, StoreNode } from '../server/node.js';
 import { installedReplication } from '../replication/replication.js';
 import { serverContext } from '../server/execution-context.js';
-import { sortArgvForScript } from './script-sort.js';
 import type { PropagationTarget } from '../server/propagation.js';
 
 /** What scriptCall checks besides the command: the run's read-only mode, OOM state and earlier writes. */
@@ -81,11 +80,9 @@ export function scriptCall(state: ScriptCallState, argv: Buffer[]): { readonly r
   const refusal = staleRefusal(node, spec) ?? writeRefusal(state, spec) ?? oomRefusal(state, spec);
   if (refusal !== undefined) return rejected(node, spec, refusal);
   if (spec.flags.includes('write')) state.writeDirty = true;
-  const blockRefusal = streamBlockRefusal(node, spec, argv);
-  if (blockRefusal !== undefined) return blockRefusal;
   const client = state.scriptClient;
   const target = state.replicationFlags === 3 ? spec : withReplicationFlags(node, spec, state.replicationFlags);
-  call(node, client, target, sortArgvForScript(node, client.dbIndex, spec, argv), { canBlock: false, inTransaction: true });
+  call(node, client, target, argv, { canBlock: false, inTransaction: true });
   return { reply: client.reply.takeBytes() };
 }
 
@@ -119,24 +116,4 @@ function rejected(node: StoreNode, spec: CommandSpec | undefined, error: string)
   node.stats.countError(error.startsWith('-') && space !== -1 ? text.slice(0, space) : 'ERR');
   if (spec !== undefined) node.stats.commandStats(spec.name).rejectedCalls++;
   return { error };
-}
-
-/**
- * XREAD / XREADGROUP parse BLOCK and, for the script's client (CLIENT_SCRIPT),
- * fail with their own error instead of acting as non-blocking: what the
- * command would reply, counted as its failed call.
- */
-function streamBlockRefusal(node: StoreNode, spec: CommandSpec, argv: readonly Buffer[]): { readonly reply: Buffer } | undefined {
-  if (spec.name !== 'xread' && spec.name !== 'xreadgroup') return undefined;
-  for (let index = 1; index < argv.length - 1; index++) {
-    const option = (argv[index] as Buffer).toString('latin1').toLowerCase();
-    if (option === 'streams') return undefined;
-    if (option !== 'block') continue;
-    const stats = node.stats.commandStats(spec.name);
-    stats.calls++;
-    stats.failedCalls++;
-    node.stats.countError('ERR');
-    return { reply: Buffer.from(`-ERR ${(argv[0] as Buffer).toString('latin1')} command is not allowed with BLOCK option from scripts\r\n`, 'latin1') };
-  }
-  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { LogLevel } from '../../env/env.js';
-import type { CommandSpec } from '../commands/command.js';
+import { errors } from '../commands/errors.js';
 import { Client } from '../server/client.js';
 import { lookupCommand } from '../server/command-lookup.js';
 import type { CommandGuard, StoreNode } from '../server/node.js';
@@ -11,7 +11,6 @@ import type { ScriptingHost, ScriptRun } from './script-run.js';
 import { scriptingInfo } from './scripting-info.js';
 
 /** shared.slowevalerr */
-export const BUSY_EVAL_ERROR = 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.';
 const LOG_LEVEL_ORDER: readonly LogLevel[] = ['debug', 'verbose', 'notice', 'warning'];
 
 const attached = new WeakMap<StoreNode, Scripting>();
@@ -35,33 +34,14 @@ export class Scripting implements ScriptingHost, RedisApiHost {
     this.scriptClient = new Client(0, { localAddress: '', remoteAddress: '', write: () => undefined, close: () => undefined, pendingBytes: () => 0 }, node.env.clock.nowMs(), true, {
       onErrorReply: (code) => node.stats.countError(code),
     });
+    this.scriptClient.isScript = true;
     this.busyGuard = (client, spec) => {
       const run = this.running;
       if (run === undefined || !run.busy || spec.flags.includes('allow_busy')) return undefined;
-      return client.kind === 'master' || client.kind === 'loader' ? undefined : BUSY_EVAL_ERROR;
+      return client.kind === 'master' || client.kind === 'loader' ? undefined : errors.busyScript;
     };
     node.addCommandGuard(this.busyGuard);
     node.addInfoProvider('memory', () => scriptingInfo(this));
-    this.guardShutdown();
-  }
-
-  /**
-   * shutdownCommand's busy check (db.c): while a script is busy only SHUTDOWN
-   * NOSAVE may stop the server (a save would snapshot half a script). The
-   * node's own table entry is wrapped: guards do not see arguments.
-   */
-  private guardShutdown(): void {
-    const table = this.node.commandTable as Map<string, CommandSpec>;
-    const shutdown = table.get('shutdown');
-    if (shutdown === undefined) return;
-    table.set('shutdown', {
-      ...shutdown,
-      handler: (ctx) => {
-        const nosave = ctx.argv.some((argument) => argument.toString('latin1').toLowerCase() === 'nosave');
-        if (this.running?.busy === true && !nosave) ctx.reply.error(BUSY_EVAL_ERROR);
-        else shutdown.handler(ctx);
-      },
-    });
   }
 
   /** The Lua state, made on first use (Redis makes it at startup; the cost is deferred here). */

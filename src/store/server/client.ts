@@ -49,6 +49,8 @@ export class Client {
   name = '';
   authenticated: boolean;
   kind: ClientKind = 'normal';
+  /** The client scripts run their commands as (CLIENT_SCRIPT): SORT and XREAD act on it as Redis does. */
+  isScript = false;
   /** RESP protocol version (Redis's c->resp): 2, or 3 after HELLO 3; the reply writer shapes replies by it. */
   get protocol(): 2 | 3 {
     return this.reply.protocolVersion;
@@ -115,6 +117,6 @@ export class Client {
   }
 
   info(): ClientInfo {
-    return { clientId: this.id, inMulti: this.inMulti, isMasterOrLoader: this.kind === 'master' || this.kind === 'loader' };
+    return { clientId: this.id, inMulti: this.inMulti, isMasterOrLoader: this.kind === 'master' || this.kind === 'loader', isScript: this.isScript };
   }
 }

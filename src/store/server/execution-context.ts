@@ -54,7 +54,7 @@ export class ExecutionContext implements CommandContext {
 
   get client(): ClientInfo {
     if (this.clientInfo === undefined) {
-      this.clientInfo = { clientId: this.clientState.id, inMulti: this.inMultiAtStart, isMasterOrLoader: this.masterOrLoaderAtStart };
+      this.clientInfo = { clientId: this.clientState.id, inMulti: this.inMultiAtStart, isMasterOrLoader: this.masterOrLoaderAtStart, isScript: this.clientState.isScript };
     }
     return this.clientInfo;
   }

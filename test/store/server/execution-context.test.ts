@@ -18,6 +18,6 @@ describe('ExecutionContext.client', () => {
     expect(ctx.client).toEqual(before);
     expect(ctx.client).toBe(ctx.client);
     const later = new ExecutionContext(store.node, client, spec, [Buffer.from('MULTI')], true);
-    expect(later.client).toEqual({ clientId: client.id, inMulti: true, isMasterOrLoader: true });
+    expect(later.client).toEqual({ clientId: client.id, inMulti: true, isMasterOrLoader: true, isScript: false });
   });
 });

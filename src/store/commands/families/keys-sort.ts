@@ -82,8 +82,8 @@ function sortGeneric(ctx: CommandContext, readOnly: boolean): void {
     ctx.reply.error(errors.wrongType);
     return;
   }
-  if (request.dontSort && value?.type === 'set' && request.storeKey !== undefined) {
-    // A set has no order of its own: a stored result is sorted ALPHA to be reproducible.
+  if (request.dontSort && value?.type === 'set' && (request.storeKey !== undefined || ctx.client.isScript)) {
+    // A set has no order of its own: a stored result, or one a script sees, is sorted ALPHA to be reproducible.
     request.dontSort = false;
     request.alpha = true;
     request.byPattern = undefined;

@@ -82,6 +82,11 @@ function shutdown(ctx: CommandContext): void {
     ctx.reply.error('ERR No shutdown in progress.');
     return;
   }
+  // While a script is busy only NOSAVE may stop the server: a save would snapshot half a script.
+  if (!words.includes('nosave') && serverContext(ctx).node.insideYieldingLongCommand) {
+    ctx.reply.error(errors.busyScript);
+    return;
+  }
   const state = persistence(ctx);
   killRdbChild(state);
   killAofChild(state);

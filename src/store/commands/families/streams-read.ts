@@ -38,6 +38,8 @@ function parseRead(ctx: CommandContext, isGroupRead: boolean): ReadRequest | und
     const more = argv.length - index - 1;
     const option = word(argv[index] as Buffer);
     if (option === 'block' && more > 0) {
+      // BLOCK makes no sense inside a script: refused before its timeout is parsed, as t_stream.c does.
+      if (ctx.client.isScript) return replyUndefined(ctx, `ERR ${(argv[0] as Buffer).toString('latin1')} command is not allowed with BLOCK option from scripts`);
       const deadlineMs = getTimeoutOrReply(ctx.reply, argv[++index] as Buffer, ctx.nowMs, 'milliseconds');
       if (deadlineMs === undefined) return undefined;
       request.deadlineMs = deadlineMs;

@@ -1,10 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LuaTable, LuaValue } from '../../../../src/store/scripting/lua/api.js';
 import { installBit } from '../../../../src/store/scripting/lua/lib-bit.js';
 import { parseLuaNumber } from '../../../../src/store/scripting/lua/number-format.js';
-import { startRealRedis, type RealRedisServer } from '../../../support/real-redis-server.js';
-import type { RespConnection } from '../../../support/resp-connection.js';
 import {
   describeResults,
   evalEach,
@@ -15,6 +13,7 @@ import {
   tableOnlyVm,
   testContext,
   withoutPosition,
+  useRealRedisConnection,
 } from './lib-test-support.js';
 
 const vm = tableOnlyVm();
@@ -60,18 +59,7 @@ describe('bit (LuaBitOp 1.0.2)', () => {
 });
 
 describe('bit agrees with redis-server 7.0.15', () => {
-  let server: RealRedisServer;
-  let connection: RespConnection;
-
-  beforeAll(async () => {
-    server = await startRealRedis();
-    connection = await server.connect();
-  }, 20_000);
-
-  afterAll(async () => {
-    connection?.close();
-    await server?.stop();
-  });
+  const connection = useRealRedisConnection();
 
   it('every function on generated numbers', async () => {
     const numberArbitrary = fc.oneof(
@@ -87,7 +75,7 @@ describe('bit agrees with redis-server 7.0.15', () => {
       for i = 2, #ARGV do args[i - 1] = tonumber(ARGV[i]) end
       return describe(pack(pcall(bit[ARGV[1]], unpack(args))))`;
     const argumentLists = cases.map(([name, numbers]) => [name, ...numbers.map(hexFloatText)]);
-    const expected = await evalEach(connection, script, argumentLists);
+    const expected = await evalEach(connection(), script, argumentLists);
     const actual = cases.map(([name, numbers]) => describeResults(protectedCall(libraryFunction(bit, name), numbers.map((n) => parseLuaNumber(hexFloatText(n))), testContext(''))));
     const mismatches = argumentLists.flatMap((list, index) => {
       const theirs = withoutPosition(expected[index] ?? '').replaceAll("to '?'", `to '${list[0]}'`);

@@ -1,11 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LuaError, type LuaValue } from '../../../../src/store/scripting/lua/api.js';
 import { createCjsonModule } from '../../../../src/store/scripting/lua/lib-cjson.js';
 import { createLuaTable } from '../../../../src/store/scripting/lua/lua-table.js';
-import { startRealRedis, type RealRedisServer } from '../../../support/real-redis-server.js';
-import type { RespConnection } from '../../../support/resp-connection.js';
-import { evalEach, libraryFunction, testContext, withoutPosition } from './lib-test-support.js';
+import { evalEach, libraryFunction, testContext, withoutPosition, useRealRedisConnection } from './lib-test-support.js';
 
 /**
  * Generated JSON-ish texts (valid and broken) decoded and re-encoded by our
@@ -67,22 +65,11 @@ function ours(text: string): string {
 }
 
 describe('cjson agrees with redis-server 7.0.15 on generated documents', () => {
-  let server: RealRedisServer;
-  let connection: RespConnection;
-
-  beforeAll(async () => {
-    server = await startRealRedis();
-    connection = await server.connect();
-  }, 20_000);
-
-  afterAll(async () => {
-    connection?.close();
-    await server?.stop();
-  });
+  const connection = useRealRedisConnection();
 
   it('decode then encode', async () => {
     const documents = fc.sample(documentArbitrary, { numRuns: 3000, seed: 17 });
-    const expected = await evalEach(connection, script, documents.map((document) => [document]));
+    const expected = await evalEach(connection(), script, documents.map((document) => [document]));
     expect(expected.filter((text) => text.startsWith('json:[')).length).toBeGreaterThan(100);
     expect(expected.filter((text) => text.startsWith('json:')).length).toBeGreaterThan(1000);
     expect(expected.filter((text) => text.startsWith('decode-error:')).length).toBeGreaterThan(300);

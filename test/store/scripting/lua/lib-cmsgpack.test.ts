@@ -1,14 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LuaError, LuaFunction, type LuaTable, type LuaValue } from '../../../../src/store/scripting/lua/api.js';
 import { createCjsonModule } from '../../../../src/store/scripting/lua/lib-cjson.js';
 import { installCmsgpack } from '../../../../src/store/scripting/lua/lib-cmsgpack.js';
 import { quoteLuaString } from '../../../../src/store/scripting/lua/lib-string-format.js';
 import { formatPrintfNumber } from '../../../../src/store/scripting/lua/lib-string-printf.js';
 import { createLuaTable } from '../../../../src/store/scripting/lua/lua-table.js';
-import { startRealRedis, type RealRedisServer } from '../../../support/real-redis-server.js';
-import type { RespConnection } from '../../../support/resp-connection.js';
-import { evalEach, libraryFunction, protectedCall, tableOnlyVm, testContext, withoutPosition } from './lib-test-support.js';
+import { evalEach, libraryFunction, protectedCall, tableOnlyVm, testContext, withoutPosition, useRealRedisConnection } from './lib-test-support.js';
 
 const vm = tableOnlyVm();
 installCmsgpack(vm);
@@ -131,18 +129,7 @@ function unpackOurs(name: string, args: readonly LuaValue[]): string {
 }
 
 describe('cmsgpack agrees with redis-server 7.0.15', () => {
-  let server: RealRedisServer;
-  let connection: RespConnection;
-
-  beforeAll(async () => {
-    server = await startRealRedis();
-    connection = await server.connect();
-  }, 20_000);
-
-  afterAll(async () => {
-    connection?.close();
-    await server?.stop();
-  });
+  const connection = useRealRedisConnection();
 
   it('packs generated values built by cjson.decode', async () => {
     const { value } = fc.letrec((tie) => ({
@@ -159,7 +146,7 @@ describe('cmsgpack agrees with redis-server 7.0.15', () => {
     }));
     const documents = fc.sample(value, { numRuns: 800, seed: 21 });
     const script = `local v = cjson.decode(ARGV[1]); return (cmsgpack.pack(v, 1):gsub('.', function(c) return string.format('%02x', c:byte()) end))`;
-    const expected = await evalEach(connection, script, documents.map((document) => [document]));
+    const expected = await evalEach(connection(), script, documents.map((document) => [document]));
     const actual = documents.map((document) => {
       const decoded = libraryFunction(cjson, 'decode').fn([Buffer.from(document, 'utf8').toString('latin1')], testContext())[0];
       return hex(call('pack', decoded, 1)[0]);
@@ -183,7 +170,7 @@ describe('cmsgpack agrees with redis-server 7.0.15', () => {
       if ARGV[2] == 'unpack_one' then return describeAll(pcall(cmsgpack.unpack_one, data, tonumber(ARGV[3]))) end
       return describeAll(pcall(cmsgpack.unpack_limit, data, tonumber(ARGV[4]), tonumber(ARGV[3])))`;
     const argumentLists = cases.map(([pieces, name, offset, limit]) => [bytes(pieces.join('')), name, String(offset), String(limit)]);
-    const expected = await evalEach(connection, script, argumentLists);
+    const expected = await evalEach(connection(), script, argumentLists);
     const actual = cases.map(([pieces, name, offset, limit]) => {
       const data = bytes(pieces.join(''));
       if (name === 'unpack') return unpackOurs(name, [data]);

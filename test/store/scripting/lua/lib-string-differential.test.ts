@@ -1,11 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LuaHostFunction, type LuaTable, type LuaValue } from '../../../../src/store/scripting/lua/api.js';
 import { installStringLibrary } from '../../../../src/store/scripting/lua/lib-string.js';
 import { createLuaTable } from '../../../../src/store/scripting/lua/lua-table.js';
 import { parseLuaNumber } from '../../../../src/store/scripting/lua/number-format.js';
-import { startRealRedis, type RealRedisServer } from '../../../support/real-redis-server.js';
-import type { RespConnection } from '../../../support/resp-connection.js';
 import {
   describeResults,
   evalEach,
@@ -16,6 +14,7 @@ import {
   tableOnlyVm,
   testContext,
   withoutPosition,
+  useRealRedisConnection,
 } from './lib-test-support.js';
 
 /**
@@ -60,18 +59,7 @@ function mismatchesOf(functionName: string, cases: readonly string[], expected: 
 }
 
 describe('the string library agrees with redis-server 7.0.15 on generated cases', () => {
-  let server: RealRedisServer;
-  let connection: RespConnection;
-
-  beforeAll(async () => {
-    server = await startRealRedis();
-    connection = await server.connect();
-  }, 20_000);
-
-  afterAll(async () => {
-    connection?.close();
-    await server?.stop();
-  });
+  const connection = useRealRedisConnection();
 
   it('string.find (patterns, init, plain) and string.match', async () => {
     const cases = fc.sample(fc.tuple(subjectArbitrary, patternArbitrary, initArbitrary, fc.boolean(), fc.boolean()), { numRuns: 3000, seed: 3 });
@@ -83,7 +71,7 @@ describe('the string library agrees with redis-server 7.0.15 on generated cases'
     const argumentLists = cases.map(([subject, pattern, init, plain, isMatch]) => [
       subject, pattern, init === undefined ? '' : String(init), plain ? '1' : '0', isMatch ? 'match' : 'find',
     ]);
-    const expected = await evalEach(connection, script, argumentLists);
+    const expected = await evalEach(connection(), script, argumentLists);
     const actual = cases.map(([subject, pattern, init, plain, isMatch]) =>
       isMatch ? ours('match', [subject, pattern, init]) : ours('find', [subject, pattern, init, plain ? true : undefined]),
     );
@@ -111,7 +99,7 @@ describe('the string library agrees with redis-server 7.0.15 on generated cases'
     const argumentLists = cases.map(([subject, pattern, replacement, max, useTable]) => [
       subject, pattern, replacement, max === undefined ? '' : String(max), useTable ? 'table' : 'string',
     ]);
-    const expected = await evalEach(connection, script, argumentLists);
+    const expected = await evalEach(connection(), script, argumentLists);
     const actual = cases.map(([subject, pattern, replacement, max, useTable]) => ours('gsub', [subject, pattern, useTable ? table : replacement, max]));
     expect(expected.filter((text) => /\|number:[1-9]/.test(text)).length).toBeGreaterThan(150);
     expect(mismatchesOf('gsub', argumentLists.map((list) => JSON.stringify(list)), expected, actual)).toEqual([]);
@@ -129,7 +117,7 @@ describe('the string library agrees with redis-server 7.0.15 on generated cases'
       end)
       if not ok then return 'error:' .. err end
       return table.concat(out, ';')`;
-    const expected = await evalEach(connection, script, cases.map(([subject, pattern]) => [subject, pattern]));
+    const expected = await evalEach(connection(), script, cases.map(([subject, pattern]) => [subject, pattern]));
     const actual = cases.map(([subject, pattern]) => gmatchOurs(subject, pattern));
     expect(mismatchesOf('gmatch', cases.map((c) => JSON.stringify(c)), expected, actual)).toEqual([]);
   });
@@ -156,7 +144,7 @@ describe('the string library agrees with redis-server 7.0.15 on generated cases'
       end
       return describe(pack(pcall(string[ARGV[1]], unpack(args, 1, n))))`;
     const argumentLists = cases.map(([name, args]) => [name, ...args]);
-    const expected = await evalEach(connection, script, argumentLists);
+    const expected = await evalEach(connection(), script, argumentLists);
     const actual = cases.map(([name, args]) => {
       const values = args.map((text): LuaValue => (text === 'nil' ? undefined : text.startsWith('n') ? parseLuaNumber(text.slice(1)) : text.slice(1)));
       return ours(name, values);
@@ -190,7 +178,7 @@ describe('the string library agrees with redis-server 7.0.15 on generated cases'
       if ARGV[3] == 'number' then value = tonumber(value) end
       return describe(pack(pcall(string.format, ARGV[1], value)))`;
     const argumentLists = cases.map(([spec, value]) => (value.kind === 'number' ? [`<${spec}>`, hexFloatText(value.n), 'number'] : [`<${spec}>`, value.s, 'string']));
-    const expected = await evalEach(connection, script, argumentLists);
+    const expected = await evalEach(connection(), script, argumentLists);
     const actual = argumentLists.map(([format, value, kind]) => ours('format', [format, kind === 'number' ? parseLuaNumber(value ?? '') : value]));
     expect(mismatchesOf('format', argumentLists.map((list) => JSON.stringify(list)), expected, actual)).toEqual([]);
   });

@@ -1,10 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LuaTable, LuaValue } from '../../../../src/store/scripting/lua/api.js';
 import { installStruct } from '../../../../src/store/scripting/lua/lib-struct.js';
 import { parseLuaNumber } from '../../../../src/store/scripting/lua/number-format.js';
-import { startRealRedis, type RealRedisServer } from '../../../support/real-redis-server.js';
-import type { RespConnection } from '../../../support/resp-connection.js';
 import {
   describeResults,
   evalEach,
@@ -15,6 +13,7 @@ import {
   tableOnlyVm,
   testContext,
   withoutPosition,
+  useRealRedisConnection,
 } from './lib-test-support.js';
 
 const vm = tableOnlyVm();
@@ -78,18 +77,7 @@ function typedArgument(text: string): LuaValue {
 }
 
 describe('struct agrees with redis-server 7.0.15', () => {
-  let server: RealRedisServer;
-  let connection: RespConnection;
-
-  beforeAll(async () => {
-    server = await startRealRedis();
-    connection = await server.connect();
-  }, 20_000);
-
-  afterAll(async () => {
-    connection?.close();
-    await server?.stop();
-  });
+  const connection = useRealRedisConnection();
 
   it('pack of generated formats and values', async () => {
     const cases = fc.sample(fc.tuple(fc.array(optionArbitrary, { minLength: 1, maxLength: 5 }), fc.array(valueArbitrary, { maxLength: 5 })), { numRuns: 2000, seed: 41 });
@@ -103,7 +91,7 @@ describe('struct agrees with redis-server 7.0.15', () => {
       if not ok then return 'error:' .. result end
       return 'ok:' .. result`;
     const argumentLists = cases.map(([options, values]) => [options.join(''), ...values]);
-    const expected = await evalEach(connection, script, argumentLists);
+    const expected = await evalEach(connection(), script, argumentLists);
     const actual = cases.map(([options, values]) => {
       const result = protectedCall(libraryFunction(struct, 'pack'), [options.join(''), ...values.map(typedArgument)], testContext(''));
       return result[0] === true ? `ok:${String(result[1])}` : `error:${String(result[1])}`;
@@ -128,7 +116,7 @@ describe('struct agrees with redis-server 7.0.15', () => {
     const argumentLists = cases.map(([options, data, position, isSize]) => [
       options.join(''), Buffer.from(data).toString('latin1'), position === undefined ? '' : String(position), isSize ? 'size' : 'unpack',
     ]);
-    const expected = await evalEach(connection, script, argumentLists);
+    const expected = await evalEach(connection(), script, argumentLists);
     const actual = argumentLists.map(([format, data, position, name]) => {
       const args: LuaValue[] = name === 'size' ? [format] : [format, data, position === '' ? undefined : Number(position)];
       return describeResults(protectedCall(libraryFunction(struct, name ?? ''), args, testContext('')));

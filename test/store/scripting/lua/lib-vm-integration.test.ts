@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LuaError, type LuaVm } from '../../../../src/store/scripting/lua/api.js';
 import { createLuaTable } from '../../../../src/store/scripting/lua/lua-table.js';
 import { installBit } from '../../../../src/store/scripting/lua/lib-bit.js';
@@ -8,9 +8,7 @@ import { installCmsgpack } from '../../../../src/store/scripting/lua/lib-cmsgpac
 import { installStringLibrary } from '../../../../src/store/scripting/lua/lib-string.js';
 import { installStruct } from '../../../../src/store/scripting/lua/lib-struct.js';
 import { createLuaVm } from '../../../../src/store/scripting/lua/vm.js';
-import { startRealRedis, type RealRedisServer } from '../../../support/real-redis-server.js';
-import type { RespConnection } from '../../../support/resp-connection.js';
-import { evalEach } from './lib-test-support.js';
+import { evalEach, useRealRedisConnection } from './lib-test-support.js';
 
 /**
  * Lua source run through our interpreter with these libraries and through
@@ -63,22 +61,11 @@ function runOurs(script: string, argv: readonly string[] = []): string {
 }
 
 describe('the libraries inside our interpreter agree with redis-server 7.0.15', () => {
-  let server: RealRedisServer;
-  let connection: RespConnection;
-
-  beforeAll(async () => {
-    server = await startRealRedis();
-    connection = await server.connect();
-  }, 20_000);
-
-  afterAll(async () => {
-    connection?.close();
-    await server?.stop();
-  });
+  const connection = useRealRedisConnection();
 
   it('returns what Redis returns for each script', async () => {
     const theirs: string[] = [];
-    for (const script of scripts) theirs.push((await evalEach(connection, script, [[]]))[0] ?? '');
+    for (const script of scripts) theirs.push((await evalEach(connection(), script, [[]]))[0] ?? '');
     expect(theirs.filter((text) => text.startsWith('ERROR'))).toEqual([]);
     const mismatches = scripts.flatMap((script, index) => {
       const mine = runOurs(script);
@@ -102,18 +89,7 @@ function canonicalJson(text: string): string {
 }
 
 describe('generated scripts agree with redis-server 7.0.15', () => {
-  let server: RealRedisServer;
-  let connection: RespConnection;
-
-  beforeAll(async () => {
-    server = await startRealRedis();
-    connection = await server.connect();
-  }, 20_000);
-
-  afterAll(async () => {
-    connection?.close();
-    await server?.stop();
-  });
+  const connection = useRealRedisConnection();
 
   it('gsub with a Lua function replacement', async () => {
     const bodies = ['return nil', 'return false', "return '<' .. table.concat({...}, ',') .. '>'", 'return select("#", ...)', 'return {}', "return (...) .. '!'"];
@@ -126,7 +102,7 @@ describe('generated scripts agree with redis-server 7.0.15', () => {
       return tostring(ok) .. ':' .. tostring(result) .. ':' .. tostring(count)`;
     const theirs: string[] = [];
     for (const [subject, pattern, bodyIndex, max] of cases) {
-      theirs.push((await evalEach(connection, script(bodies[bodyIndex] ?? ''), [[subject, pattern, max === undefined ? '' : String(max)]]))[0] ?? '');
+      theirs.push((await evalEach(connection(), script(bodies[bodyIndex] ?? ''), [[subject, pattern, max === undefined ? '' : String(max)]]))[0] ?? '');
     }
     const mismatches = cases.flatMap(([subject, pattern, bodyIndex, max], index) => {
       const mine = runOurs(script(bodies[bodyIndex] ?? ''), [subject, pattern, max === undefined ? '' : String(max)]);
@@ -150,7 +126,7 @@ describe('generated scripts agree with redis-server 7.0.15', () => {
       local ok, result = pcall(cjson.encode, ${table})
       return (ok and 'json:' or 'error:') .. result`;
     const theirs: string[] = [];
-    for (const table of tables) theirs.push((await evalEach(connection, script(table), [[]]))[0] ?? '');
+    for (const table of tables) theirs.push((await evalEach(connection(), script(table), [[]]))[0] ?? '');
     expect(theirs.filter((text) => text.startsWith('json:[')).length).toBeGreaterThan(50);
     expect(theirs.filter((text) => text.startsWith('error:')).length).toBeGreaterThan(20);
     const mismatches = tables.flatMap((table, index) => {

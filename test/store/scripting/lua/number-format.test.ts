@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   exactDecimal,
   formatLuaNumber,
@@ -7,9 +7,7 @@ import {
   roundDecimal,
   significantDigits,
 } from '../../../../src/store/scripting/lua/number-format.js';
-import { startRealRedis, type RealRedisServer } from '../../../support/real-redis-server.js';
-import type { RespConnection } from '../../../support/resp-connection.js';
-import { evalEach, hexFloatText } from './lib-test-support.js';
+import { evalEach, hexFloatText, useRealRedisConnection } from './lib-test-support.js';
 
 describe('formatLuaNumber prints like Lua 5.1 tostring ("%.14g" on glibc)', () => {
   // Fixtures: redis-cli eval "return {tostring(1/0), tostring(-1/0), tostring(1e15), ...}" 0 on redis 7.0.15.
@@ -113,18 +111,7 @@ describe('parseLuaNumber follows luaO_str2d', () => {
 });
 
 describe('number text agrees with the real redis-server 7.0.15', () => {
-  let server: RealRedisServer;
-  let connection: RespConnection;
-
-  beforeAll(async () => {
-    server = await startRealRedis();
-    connection = await server.connect();
-  }, 20_000);
-
-  afterAll(async () => {
-    connection?.close();
-    await server?.stop();
-  });
+  const connection = useRealRedisConnection();
 
   it('tostring of generated doubles', async () => {
     const interesting = fc.oneof(
@@ -134,7 +121,7 @@ describe('number text agrees with the real redis-server 7.0.15', () => {
       fc.tuple(fc.integer({ min: 1, max: 2 ** 20 }), fc.integer({ min: -60, max: 60 })).map(([m, e]) => m * 2 ** e),
     );
     const values = fc.sample(interesting, { numRuns: 1500, seed: 7 });
-    const expected = await evalEach(connection, 'return tostring(tonumber(ARGV[1]))', values.map((value) => [hexFloatText(value)]));
+    const expected = await evalEach(connection(), 'return tostring(tonumber(ARGV[1]))', values.map((value) => [hexFloatText(value)]));
     expect(new Set(expected).size).toBeGreaterThan(1000);
     const mismatches = values.filter((value, index) => formatLuaNumber(value) !== expected[index]);
     expect(mismatches.map((value) => `${hexFloatText(value)}: ours ${formatLuaNumber(value)}`)).toEqual([]);
@@ -147,7 +134,7 @@ describe('number text agrees with the real redis-server 7.0.15', () => {
       seed: 11,
     });
     const script = 'local n = tonumber(ARGV[1]); if n == nil then return "nil" end; return string.format("%.17g", n)';
-    const expected = await evalEach(connection, script, texts.map((text) => [text]));
+    const expected = await evalEach(connection(), script, texts.map((text) => [text]));
     expect(expected.filter((text) => text !== 'nil').length).toBeGreaterThan(120);
     const ours = texts.map((text) => {
       const value = parseLuaNumber(text);
