@@ -2,8 +2,11 @@ import { assert } from '../../core/assert.js';
 import type { CommandSpec } from './command.js';
 import { bitCommands } from './families/bits.js';
 import { connectionCommands } from './families/connection.js';
+import { diagnosticCommands } from './families/diagnostics.js';
 import { functionCommands } from './families/functions.js';
+import { geoCommands } from './families/geo.js';
 import { hashCommands } from './families/hashes.js';
+import { hyperLogLogCommands } from './families/hyperloglog.js';
 import { keyCommands } from './families/keys.js';
 import { listCommands } from './families/lists.js';
 import { persistenceCommands } from './families/persistence.js';
@@ -35,6 +38,9 @@ export const commandFamilies: readonly (readonly CommandSpec[])[] = [
   persistenceCommands,
   functionCommands,
   scriptingCommands,
+  hyperLogLogCommands,
+  geoCommands,
+  diagnosticCommands,
 ];
 
 /** The command table, keyed by lowercase name. */
