@@ -6,12 +6,17 @@
  * run. The `via RESP` column is the network path in process
  * (`sendRaw(encodeRequest(argv))`: encode, parse, dispatch, reply bytes).
  * Target: at least 10x ioredis-mock on every command.
+ * For SET, GET and INCR it also measures a bare Map store that returns the
+ * same reply bytes in fresh Buffers and does nothing else
+ * (store-support/bare-map-store.ts): the ceiling of the ratio on those
+ * commands for any store answering like `command()` in this process.
  * Run: `node dist/bench/store-vs-ioredis-mock.js` (or `npm run bench`).
  */
 import RedisMock from 'ioredis-mock';
 import { pathToFileURL } from 'node:url';
 import { createStore, type Store } from '../src/store/embedded.js';
 import { encodeRequest } from '../src/store/protocol/request-encoder.js';
+import { BareMapStore } from './store-support/bare-map-store.js';
 
 type Redis = InstanceType<typeof RedisMock>;
 
@@ -23,7 +28,8 @@ interface BenchedCommand {
   /**
    * Runs HOT_OPERATIONS_FACTOR times the operations: a round of the cheapest
    * commands is otherwise 2-3 ms, where JIT warm-up, one GC pause or one
-   * preemption on a shared machine is most of what is measured.
+   * preemption on a shared machine is most of what is measured. The bare
+   * Map store (SET, GET and INCR only) runs beside them.
    */
   readonly hot?: boolean;
 }
@@ -37,6 +43,8 @@ export interface ThroughputFigure {
   readonly oursViaRespOpsPerSecond: number;
   readonly mockOpsPerSecond: number;
   readonly ratio: number;
+  /** Hot commands: the bare Map store's ops/s and its ratio to ioredis-mock (the ceiling for `ratio`). */
+  readonly bareMap: { readonly opsPerSecond: number; readonly ratio: number } | undefined;
   /** CPU time per operation (user + system, median round): the machine may be shared, CPU time is steadier than wall time. */
   readonly oursCpuNsPerOp: number;
   readonly mockCpuNsPerOp: number;
@@ -84,6 +92,12 @@ function oursOpsPerSecond(store: Store, command: BenchedCommand, span: Span): nu
   return span.count / ((wallMsNow() - startMs) / 1000);
 }
 
+function bareMapOpsPerSecond(store: BareMapStore, command: BenchedCommand, span: Span): number {
+  const startMs = wallMsNow();
+  for (let i = span.from; i < span.from + span.count; i++) store.command(command.argv(i));
+  return span.count / ((wallMsNow() - startMs) / 1000);
+}
+
 function oursViaRespOpsPerSecond(store: Store, command: BenchedCommand, span: Span): number {
   const startMs = wallMsNow();
   for (let i = span.from; i < span.from + span.count; i++) store.sendRaw(encodeRequest(command.argv(i)));
@@ -118,27 +132,31 @@ export async function measureThroughput(operations: number): Promise<ThroughputF
   const warmStore = createStore();
   const warmViaResp = createStore();
   const warmRedis = new RedisMock();
+  const warmBare = new BareMapStore();
   const operationsOf = (command: BenchedCommand): number => (command.hot === true ? operations * HOT_OPERATIONS_FACTOR : operations);
   for (const command of benchedCommands) {
     const warmSpan: Span = { from: 0, count: Math.ceil(operationsOf(command) / 4) };
     oursOpsPerSecond(warmStore, command, warmSpan);
     oursViaRespOpsPerSecond(warmViaResp, command, warmSpan);
+    if (command.hot === true) bareMapOpsPerSecond(warmBare, command, warmSpan);
     await mockOpsPerSecond(warmRedis, command, warmSpan);
   }
   warmRedis.disconnect();
   const store = createStore();
   const viaResp = createStore();
   const redis = new RedisMock();
+  const bare = new BareMapStore();
   const figures: ThroughputFigure[] = [];
   for (const command of benchedCommands) {
     const perRound = Math.ceil(operationsOf(command) / ROUNDS);
-    const rates = { ours: [] as number[], viaResp: [] as number[], mock: [] as number[] };
+    const rates = { ours: [] as number[], viaResp: [] as number[], mock: [] as number[], bare: [] as number[] };
     const cpu = { ours: [] as number[], mock: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
       const span: Span = { from: round * perRound, count: perRound };
       rates.ours.push(oursOpsPerSecond(store, command, span));
       cpu.ours.push(lastCpuNsPerOp.ours);
       rates.viaResp.push(oursViaRespOpsPerSecond(viaResp, command, span));
+      if (command.hot === true) rates.bare.push(bareMapOpsPerSecond(bare, command, span));
       rates.mock.push(await mockOpsPerSecond(redis, command, span));
       cpu.mock.push(lastCpuNsPerOp.mock);
     }
@@ -150,6 +168,7 @@ export async function measureThroughput(operations: number): Promise<ThroughputF
       oursViaRespOpsPerSecond: median(rates.viaResp),
       mockOpsPerSecond: mock,
       ratio: ours / mock,
+      bareMap: rates.bare.length === 0 ? undefined : { opsPerSecond: median(rates.bare), ratio: median(rates.bare) / mock },
       oursCpuNsPerOp: median(cpu.ours),
       mockCpuNsPerOp: median(cpu.mock),
     });
@@ -166,7 +185,8 @@ export async function main(): Promise<ThroughputFigure[]> {
   const figures = await measureThroughput(20_000);
   process.stdout.write(`store-vs-ioredis-mock: ${'command'.padEnd(12)} ${'ours'.padStart(14)} ${'ours via RESP'.padStart(14)} ${'ioredis-mock'.padStart(14)}  ratio  (CPU ns/op ours / mock = CPU ratio)\n`);
   for (const figure of figures) {
-    const verdict = figure.ratio >= 10 ? '' : '  (below the 10x target)';
+    const bare = figure.bareMap === undefined ? '' : `  [a bare Map with fresh reply Buffers: ${formatRate(figure.bareMap.opsPerSecond).trim()}, ${figure.bareMap.ratio.toFixed(1)}x]`;
+    const verdict = (figure.ratio >= 10 ? '' : '  (below the 10x target)') + bare;
     const rates = `${formatRate(figure.oursOpsPerSecond)} ${formatRate(figure.oursViaRespOpsPerSecond)} ${formatRate(figure.mockOpsPerSecond)}`;
     const cpu = `(${figure.oursCpuNsPerOp.toFixed(0)} / ${figure.mockCpuNsPerOp.toFixed(0)} = ${(figure.mockCpuNsPerOp / figure.oursCpuNsPerOp).toFixed(1)}x)`;
     process.stdout.write(`store-vs-ioredis-mock: ${figure.command.padEnd(12)} ${rates}  ${figure.ratio.toFixed(1)}x  ${cpu}${verdict}\n`);
