@@ -1,7 +1,8 @@
 import { estimateIdleTimeMs, LRU_CLOCK_MAX, lfuDecayedCounter, lruClock } from '../server/access-clock.js';
 import type { StoreNode } from '../server/node.js';
-import type { LoadedKey } from './rdb/rdb-loader.js';
-import type { RdbDatabaseSource, RdbKeyEntry } from './rdb/rdb-writer.js';
+import { functionLibrariesOf } from './function-libraries-port.js';
+import type { LoadedDatabases, LoadedKey } from './rdb/rdb-loader.js';
+import type { RdbDatabaseSource, RdbDatasetSource, RdbKeyEntry } from './rdb/rdb-writer.js';
 
 type AccessKind = 'lru' | 'lfu' | 'none';
 
@@ -14,11 +15,16 @@ function savedAccessKind(node: StoreNode): AccessKind {
 }
 
 /**
- * The node's databases as the RDB writer reads them. Values are the live
- * objects: callers that write over time must serialize at once (BGSAVE
- * does, which makes its file a point-in-time snapshot).
+ * The node's databases as the RDB writer reads them, with its function
+ * libraries. Values are the live objects: callers that write over time
+ * must serialize at once (BGSAVE does, which makes its file a
+ * point-in-time snapshot).
  */
-export function databaseSources(node: StoreNode): RdbDatabaseSource[] {
+export function databaseSources(node: StoreNode): RdbDatasetSource {
+  return Object.assign(keyspaceSources(node), { functionLibraries: functionLibrariesOf(node)?.codes() ?? [] });
+}
+
+function keyspaceSources(node: StoreNode): RdbDatabaseSource[] {
   const nowMs = node.env.clock.nowMs();
   const access = savedAccessKind(node);
   const decayMinutes = node.config.integer('lfu-decay-time');
@@ -59,20 +65,63 @@ function loadedAccessField(node: StoreNode, loaded: LoadedKey, nowMs: number): n
 }
 
 /**
+ * emptyData's functionsLibCtxClearCurrent, then rdbFunctionLoad of each
+ * library. Redis fails the whole load when a library does not compile; the
+ * keys are applied here regardless and the failure is logged.
+ */
+function replaceFunctionLibraries(node: StoreNode, codes: readonly Buffer[]): void {
+  const error = functionLibrariesOf(node)?.replaceAll(codes);
+  if (error !== undefined) node.env.log('warning', `Failed loading library, ${error}`);
+}
+
+/**
  * Replaces the node's dataset with what was loaded: every database emptied,
  * then the loaded keys added with their expiry and access field. Callers
  * load first (nothing half-loaded on error), then apply.
  */
-export function replaceDataset(node: StoreNode, databases: ReadonlyMap<number, readonly LoadedKey[]>): void {
+export function replaceDataset(node: StoreNode, databases: LoadedDatabases): void {
   const nowMs = node.env.clock.nowMs();
+  if (databases.functionLibraries !== undefined) replaceFunctionLibraries(node, databases.functionLibraries);
   for (let index = 0; index < node.databaseCount(); index++) {
     const db = node.database(index);
     db.clear();
+    for (const loaded of databases.get(index) ?? []) addLoadedKey(node, db, loaded, nowMs);
+  }
+}
+
+function addLoadedKey(node: StoreNode, db: ReturnType<StoreNode['database']>, loaded: LoadedKey, nowMs: number): void {
+  db.add(loaded.key, loaded.value);
+  if (loaded.expireAtMs !== undefined) db.setExpire(loaded.key, loaded.expireAtMs);
+  const field = loadedAccessField(node, loaded, nowMs);
+  if (field !== undefined) db.setAccessField(loaded.key, field);
+}
+
+/**
+ * DEBUG RELOAD NOFLUSH: rdbLoad on top of the dataset. Under MERGE
+ * (RDBFLAGS_ALLOW_DUP) a loaded key or library replaces the existing one;
+ * without it a duplicated library fails the load (and a duplicated key,
+ * on which Redis panics, fails it too). Returns whether it loaded.
+ */
+export function mergeDataset(node: StoreNode, databases: LoadedDatabases, allowDuplicates: boolean): boolean {
+  const codes = databases.functionLibraries ?? [];
+  const error = codes.length === 0 ? undefined : functionLibrariesOf(node)?.load(codes, allowDuplicates);
+  if (error !== undefined) {
+    node.env.log('warning', `Failed loading library, ${error}`);
+    return false;
+  }
+  const nowMs = node.env.clock.nowMs();
+  for (let index = 0; index < node.databaseCount(); index++) {
+    const db = node.database(index);
     for (const loaded of databases.get(index) ?? []) {
-      db.add(loaded.key, loaded.value);
-      if (loaded.expireAtMs !== undefined) db.setExpire(loaded.key, loaded.expireAtMs);
-      const field = loadedAccessField(node, loaded, nowMs);
-      if (field !== undefined) db.setAccessField(loaded.key, field);
+      if (db.peek(loaded.key) !== undefined) {
+        if (!allowDuplicates) {
+          node.env.log('warning', `RDB has duplicated key '${loaded.key.toString('latin1')}' in DB ${index}`);
+          return false;
+        }
+        db.delete(loaded.key);
+      }
+      addLoadedKey(node, db, loaded, nowMs);
     }
   }
+  return true;
 }

@@ -38,7 +38,7 @@ export function removeDisallowedGlobals(vm: LuaVm): void {
 }
 
 /** The tables scripts must not change (views, their metatables, _G): rawset and setmetatable check it. */
-class Protection {
+export class Protection {
   readonly tables = new WeakSet<LuaTable>();
   readonly refuse: LuaHostFunction;
 
@@ -99,10 +99,7 @@ export function protectGlobals(vm: LuaVm): LuaTable {
   backing.set('_G', globals);
   backing.set('rawset', protection.guarded('rawset', backing.get('rawset')));
   backing.set('setmetatable', protection.guarded('setmetatable', backing.get('setmetatable')));
-  const missing = vm.newTable();
-  missing.set('__index', new LuaHostFunction('__index', (args, context) => {
-    throw raiseAt(context, `${context.where(1)}Script attempted to access nonexistent global variable '${vm.tostring(args[1])}'`);
-  }));
+  const missing = missingGlobalMetatable(vm);
   backing.metatable = missing;
   const globalsMeta = vm.newTable();
   globalsMeta.set('__index', backing);
@@ -113,6 +110,15 @@ export function protectGlobals(vm: LuaVm): LuaTable {
   protectStringMetatable(vm, protection, backing);
   for (const table of [globals, backing, missing, globalsMeta]) table.isReadonly = true;
   return backing;
+}
+
+/** luaSetErrorMetatable: reading a missing field raises "Script attempted to access nonexistent global variable". */
+export function missingGlobalMetatable(vm: LuaVm): LuaTable {
+  const missing = vm.newTable();
+  missing.set('__index', new LuaHostFunction('__index', (args, context) => {
+    throw raiseAt(context, `${context.where(1)}Script attempted to access nonexistent global variable '${vm.tostring(args[1])}'`);
+  }));
+  return missing;
 }
 
 /** The strings' metatable: indexing goes through the protected `string` view, getmetatable('') gives a view. */

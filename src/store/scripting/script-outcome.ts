@@ -17,20 +17,21 @@ function isTable(value: LuaValue): value is LuaTable {
   return typeof value === 'object' && !(value instanceof LuaFunction);
 }
 
-/** "user_script:3: " → source "@user_script", line "3" (Redis's err.source / err.line). */
+/** "user_script:3: " → source "@user_script" (or "@user_function"), line "3" (Redis's err.source / err.line). */
 function sourceAndLine(position: string | undefined): { readonly source: string; readonly line: string } | undefined {
   if (position === undefined) return undefined;
   const match = /^(.*):(\d+): $/s.exec(position);
   if (match === null) return undefined;
   const chunk = match[1] ?? '';
-  return { source: chunk === 'user_script' ? '@user_script' : chunk, line: match[2] ?? '' };
+  // Redis names its chunks "@user_script" (EVAL) and "@user_function" (FUNCTION LOAD).
+  return { source: chunk === 'user_script' || chunk === 'user_function' ? `@${chunk}` : chunk, line: match[2] ?? '' };
 }
 
 /** The position an error carries, or the one its message starts with. */
 function positionOf(error: LuaError): string | undefined {
   if (error.position !== undefined && error.position !== '') return error.position;
   if (typeof error.value !== 'string') return undefined;
-  const match = /^(user_script:\d+: )/.exec(error.value);
+  const match = /^(user_(?:script|function):\d+: )/.exec(error.value);
   return match?.[1];
 }
 

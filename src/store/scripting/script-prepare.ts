@@ -6,6 +6,7 @@ import type { Client } from '../server/client.js';
 import type { StoreNode } from '../server/node.js';
 import type { ScriptFlags } from './script-flags.js';
 import { mustObey } from './script-call.js';
+import { oomError } from '../server/eviction.js';
 
 const MASTER_DOWN = "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.";
 /** A stand-in write command for asking the disk-error check. */
@@ -65,5 +66,25 @@ export function scriptRunRefusal(node: StoreNode, caller: Client, flags: ScriptF
   if (outOfMemory && !flags.allowOom && !flags.noWrites) {
     return "OOM allow-oom flag is not set on the script, can not run it when used memory > 'maxmemory'";
   }
+  return undefined;
+}
+
+/**
+ * processCommand's refusals for FCALL/FCALL_RO once fcallGetCommandFlags
+ * gave the command its function's flags (scriptFlagsToCmdFlags: deny-oom
+ * unless allow-oom or no-writes, write unless no-writes, stale only with
+ * allow-stale), in processCommand's order and words: OOM, MISCONF,
+ * NOREPLICAS, READONLY, MASTERDOWN. The master link and the AOF obey.
+ */
+export function functionCommandRefusal(node: StoreNode, caller: Client, flags: ScriptFlags, outOfMemory: boolean): string | undefined {
+  const obeys = mustObey(caller);
+  const isWrite = !flags.noWrites;
+  if (outOfMemory && !flags.allowOom && isWrite && !obeys) return oomError;
+  const persistence = persistenceOf(node);
+  const diskError = isWrite && persistence !== undefined ? diskErrorRefusal(persistence, caller, WRITE_PROBE) : undefined;
+  if (diskError !== undefined) return diskError;
+  if (isWrite && tooFewReplicas(node) && !obeys) return 'NOREPLICAS Not enough good replicas to write.';
+  if (isWrite && node.isReplica && node.config.flag('replica-read-only') && !obeys) return "READONLY You can't write against a read only replica.";
+  if (runningStale(node) && !flags.allowStale) return MASTER_DOWN;
   return undefined;
 }

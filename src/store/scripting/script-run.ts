@@ -1,14 +1,18 @@
 import { isInvariantError } from '../../core/assert.js';
+import { errors } from '../commands/errors.js';
 import type { CommandSpec } from '../commands/command.js';
 import type { Client } from '../server/client.js';
 import type { CommandGuard, StoreNode } from '../server/node.js';
-import { LuaError, type LuaExecution, type LuaTable, type LuaVm } from './lua/api.js';
+import { LuaError, type LuaExecution, type LuaFunction, type LuaTable, type LuaVm } from './lua/api.js';
 import { bytesToLua } from './lua-bytes.js';
 import { luaToReply, type ReplySink } from './lua-to-reply.js';
 import type { RunningScript } from './redis-api.js';
-import type { CachedScript } from './script-cache.js';
+import type { ScriptFlags } from './script-flags.js';
 import { scriptCall, type ScriptCallState } from './script-call.js';
 import { scriptErrorReply, type ScriptOutcome } from './script-outcome.js';
+
+/** shared.slowscripterr: what other clients get while a function is busy. */
+export const BUSY_FUNCTION = 'BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.';
 
 /** Interpreter steps per slice: Redis's count hook fires every 100 000 instructions. */
 export const SLICE_INSTRUCTIONS = 100_000;
@@ -34,9 +38,21 @@ export interface ScriptingHost {
   runEnded(run: ScriptRun): void;
 }
 
-/** One EVAL/EVALSHA invocation. */
+/**
+ * What a run executes: an EVAL body (named by its SHA1, KEYS and ARGV as
+ * globals) or a function (named by itself, KEYS and ARGV as its two
+ * arguments), as script.c's run_ctx funcname and SCRIPT_EVAL_MODE.
+ */
+export interface RunnableScript {
+  readonly name: string;
+  readonly flags: ScriptFlags;
+  readonly fn: LuaFunction;
+  readonly mode: 'eval' | 'function';
+}
+
+/** One EVAL/EVALSHA/FCALL invocation. */
 export interface ScriptInvocation {
-  readonly script: CachedScript;
+  readonly script: RunnableScript;
   readonly keys: readonly Buffer[];
   readonly args: readonly Buffer[];
   /** SCRIPT_READ_ONLY: an *_RO command or a `no-writes` shebang. */
@@ -86,15 +102,36 @@ export class ScriptRun implements RunningScript, ScriptCallState {
     this.outOfMemoryAtStart = maxmemory > 0 && this.node.estimatedMemoryBytes() > maxmemory;
   }
 
+  /** run_ctx->funcname: the SHA1 of an EVAL body, or the function's name. */
   get sha(): string {
-    return this.invocation.script.sha;
+    return this.invocation.script.name;
+  }
+
+  /** SCRIPT_EVAL_MODE */
+  get isEval(): boolean {
+    return this.invocation.script.mode === 'eval';
+  }
+
+  /** The command that runs the script, as its caller sent it (FUNCTION STATS). */
+  get argv(): readonly Buffer[] {
+    return this.invocation.argv;
+  }
+
+  /** The startup time of the run in host µs (FUNCTION STATS' duration). */
+  get startedAtUs(): number {
+    return this.startUs;
   }
 
   /** scriptPrepareForRun + luaCallFunction up to the first yield: KEYS/ARGV, the script's client, the first slices. */
   start(mayYield: boolean): void {
     const vm = this.host.vm;
-    this.host.globals.set('KEYS', this.luaArray(this.invocation.keys));
-    this.host.globals.set('ARGV', this.luaArray(this.invocation.args));
+    const keys = this.luaArray(this.invocation.keys);
+    const args = this.luaArray(this.invocation.args);
+    // On eval, keys and arguments are globals; a function gets them as its arguments.
+    if (this.isEval) {
+      this.host.globals.set('KEYS', keys);
+      this.host.globals.set('ARGV', args);
+    }
     const client = this.scriptClient;
     client.dbIndex = this.caller.dbIndex;
     client.protocol = 2;
@@ -102,7 +139,7 @@ export class ScriptRun implements RunningScript, ScriptCallState {
     this.node.enterFixedTime();
     this.node.callDepth++;
     this.startUs = this.node.env.clock.monotonicUs();
-    this.execution = vm.start(this.invocation.script.fn, []);
+    this.execution = vm.start(this.invocation.script.fn, this.isEval ? [] : [keys, args]);
     this.advance(mayYield);
   }
 
@@ -152,7 +189,7 @@ export class ScriptRun implements RunningScript, ScriptCallState {
   private enterBusy(): void {
     const node = this.node;
     this.busy = true;
-    node.env.log('warning', `Slow script detected: still in execution after ${this.elapsedMs()} milliseconds. You can try killing the script using the SCRIPT KILL command. Script name is: ${this.sha}.`);
+    node.env.log('warning', `Slow script detected: still in execution after ${this.elapsedMs()} milliseconds. You can try killing the script using the ${this.isEval ? 'SCRIPT KILL' : 'FUNCTION KILL'} command. Script name is: ${this.sha}.`);
     const waiting = { keys: [], deadlineMs: 0, onReady: () => false };
     if (this.caller.blocked === undefined && !this.caller.closed) node.blockClient(this.caller, this.invocation.spec, this.invocation.argv, waiting);
     for (const client of node.clients.values()) {
@@ -174,14 +211,16 @@ export class ScriptRun implements RunningScript, ScriptCallState {
     this.finish({ kind: 'killed', position: this.execution?.currentPosition?.() ?? '' });
   }
 
-  /** scriptKill: the reply for SCRIPT KILL (OK once marked). */
-  kill(): string | undefined {
+  /** scriptKill: the refusal for SCRIPT KILL (`byScriptKill`) or FUNCTION KILL, or undefined once marked. */
+  kill(byScriptKill: boolean): string | undefined {
     if (this.caller.kind === 'master' || this.caller.kind === 'loader') {
       return 'UNKILLABLE The busy script was sent by a master instance in the context of replication and cannot be killed.';
     }
     if (this.writeDirty) {
       return 'UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.';
     }
+    if (byScriptKill && !this.isEval) return BUSY_FUNCTION;
+    if (!byScriptKill && this.isEval) return errors.busyScript;
     this.killed = true;
     return undefined;
   }

@@ -7,7 +7,7 @@ import type { LuaTable, LuaVm } from './lua/api.js';
 import { createLuaEnvironment, type LuaEnvironment } from './lua-environment.js';
 import type { RedisApiHost, RunningScript } from './redis-api.js';
 import { ScriptCache } from './script-cache.js';
-import type { ScriptingHost, ScriptRun } from './script-run.js';
+import { BUSY_FUNCTION, type ScriptingHost, type ScriptRun } from './script-run.js';
 import { scriptingInfo } from './scripting-info.js';
 
 /** shared.slowevalerr */
@@ -38,7 +38,8 @@ export class Scripting implements ScriptingHost, RedisApiHost {
     this.busyGuard = (client, spec) => {
       const run = this.running;
       if (run === undefined || !run.busy || spec.flags.includes('allow_busy')) return undefined;
-      return client.kind === 'master' || client.kind === 'loader' ? undefined : errors.busyScript;
+      if (client.kind === 'master' || client.kind === 'loader') return undefined;
+      return run.isEval ? errors.busyScript : BUSY_FUNCTION;
     };
     node.addCommandGuard(this.busyGuard);
     node.addInfoProvider('memory', () => scriptingInfo(this));

@@ -1,56 +1,9 @@
-import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../../src/store/embedded.js';
-import { encodeRequest } from '../../../src/store/protocol/request-encoder.js';
+import { RawReplyConnection } from '../../support/raw-reply-connection.js';
 import { startRealRedis, type RealRedisServer } from '../../support/real-redis-server.js';
 import { decodeAllReplies } from '../../support/resp-decoder.js';
 import { formatReply } from '../../support/resp-format.js';
-
-/** A raw connection that returns the bytes of the next `count` replies (pub/sub sends several per command). */
-class RawConnection {
-  private buffered = Buffer.alloc(0);
-  private waiter: (() => void) | undefined;
-
-  private constructor(private readonly socket: Socket) {
-    socket.on('data', (chunk: Buffer) => {
-      this.buffered = Buffer.concat([this.buffered, chunk]);
-      this.waiter?.();
-    });
-  }
-
-  static open(port: number): Promise<RawConnection> {
-    return new Promise((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(new RawConnection(socket)));
-      socket.once('error', reject);
-    });
-  }
-
-  async replies(argv: readonly string[], count: number): Promise<string[]> {
-    this.socket.write(encodeRequest(argv));
-    for (;;) {
-      const decoded = tryDecode(this.buffered);
-      if (decoded.length >= count) {
-        this.buffered = Buffer.alloc(0);
-        return decoded.map(formatReply);
-      }
-      await new Promise<void>((resolve) => {
-        this.waiter = resolve;
-      });
-    }
-  }
-
-  close(): void {
-    this.socket.destroy();
-  }
-}
-
-function tryDecode(data: Buffer): ReturnType<typeof decodeAllReplies> {
-  try {
-    return decodeAllReplies(data);
-  } catch {
-    return [];
-  }
-}
 
 /**
  * The connection, server, pub/sub and transaction commands answer exactly
@@ -76,11 +29,11 @@ const scripts: readonly (readonly string[][])[] = [
 
 describe('server and connection commands against redis-server 7.0.15', () => {
   let server: RealRedisServer;
-  let connection: RawConnection;
+  let connection: RawReplyConnection;
 
   beforeAll(async () => {
     server = await startRealRedis({ extraArguments: ['--enable-debug-command', 'yes'] });
-    connection = await RawConnection.open(server.port);
+    connection = await RawReplyConnection.open(server.port);
   });
 
   afterAll(async () => {
@@ -90,12 +43,12 @@ describe('server and connection commands against redis-server 7.0.15', () => {
 
   scripts.forEach((script, index) => {
     it(`replies identically to script ${index}: ${script.map((argv) => argv[0]).join(' ')}`, async () => {
-      await connection.replies(['RESET'], 1);
-      await connection.replies(['FLUSHALL'], 1);
+      await connection.replyBytes(['RESET'], 1);
+      await connection.replyBytes(['FLUSHALL'], 1);
       const store = createStore({ config: { 'enable-debug-command': 'yes' } });
       for (const argv of script) {
         const actual = decodeAllReplies(store.command(argv)).map(formatReply);
-        const expected = await connection.replies(argv, Math.max(1, actual.length));
+        const expected = decodeAllReplies(await connection.replyBytes(argv, Math.max(1, actual.length))).map(formatReply);
         expect({ argv, reply: actual }).toEqual({ argv, reply: expected });
       }
     });

@@ -42,7 +42,11 @@ export function cachedOrCompiled(ctx: CommandContext, scripting: Scripting, body
 /** numkeys: an integer between 0 and the number of arguments after it, or the error reply. */
 function numberOfKeys(ctx: CommandContext): number | undefined {
   const numkeys = integerArgument(ctx, 2);
-  if (numkeys === undefined) return undefined;
+  return numkeys === undefined ? undefined : keyCountInRange(ctx, numkeys);
+}
+
+/** EVAL's and FCALL's range checks of a parsed numkeys (argv[2]): the count, or the error reply. */
+export function keyCountInRange(ctx: CommandContext, numkeys: bigint): number | undefined {
   if (numkeys > BigInt(ctx.argv.length - 3)) {
     ctx.reply.error("ERR Number of keys can't be greater than number of args");
     return undefined;
@@ -81,7 +85,8 @@ function evalGeneric(ctx: CommandContext, bySha: boolean, readOnlyCommand: boole
   const keys = ctx.argv.slice(3, 3 + numkeys);
   const args = ctx.argv.slice(3 + numkeys);
   const readOnly = readOnlyCommand || (!script.flags.evalCompatible && script.flags.noWrites);
-  const run = new ScriptRun(scripting, clientState, { script, keys, args, readOnly, spec, argv: ctx.argv });
+  const runnable = { name: script.sha, flags: script.flags, fn: script.fn, mode: 'eval' } as const;
+  const run = new ScriptRun(scripting, clientState, { script: runnable, keys, args, readOnly, spec, argv: ctx.argv });
   scripting.running = run;
   // Inside EXEC, and for the master link or the AOF loader, a script runs to its end at once.
   run.start(ctx.canBlock);
@@ -130,7 +135,7 @@ function scriptKill(ctx: CommandContext): void {
     ctx.reply.error('NOTBUSY No scripts in execution right now.');
     return;
   }
-  const refusal = run.kill();
+  const refusal = run.kill(true);
   if (refusal === undefined) ctx.reply.ok();
   else ctx.reply.error(refusal);
 }

@@ -3,7 +3,7 @@ import type { RedisObject } from '../../keyspace/object.js';
 import { asRedisString } from '../../types/string.js';
 import { formatDoubleG17 } from '../../protocol/double-format.js';
 import { ByteWriter } from '../rdb/byte-writer.js';
-import type { RdbDatabaseSource } from '../rdb/rdb-writer.js';
+import type { RdbDatasetSource } from '../rdb/rdb-writer.js';
 import { appendCommand, selectCommand } from './resp-command.js';
 import { writeStreamCommands } from './rewrite-stream.js';
 
@@ -45,11 +45,12 @@ function writeValueCommands(writer: ByteWriter, key: Buffer, value: RedisObject)
 
 /**
  * rewriteAppendOnlyFileRio: the dataset as commands (aof-use-rdb-preamble
- * no): per non-empty db a SELECT, then per key SET / RPUSH / SADD / ZADD /
+ * no): first a FUNCTION LOAD per library (rewriteFunctions), then per non-empty db a SELECT, then per key SET / RPUSH / SADD / ZADD /
  * HMSET in batches of 64, and PEXPIREAT for keys with a TTL.
  */
-export function rewriteAsCommands(databases: readonly RdbDatabaseSource[], countSteps?: (count: number) => void): Buffer {
+export function rewriteAsCommands(databases: RdbDatasetSource, countSteps?: (count: number) => void): Buffer {
   const writer = new ByteWriter(4096);
+  for (const code of databases.functionLibraries ?? []) appendCommand(writer, [text('FUNCTION'), text('LOAD'), code]);
   for (const database of databases) {
     if (database.size === 0) continue;
     writer.bytes(selectCommand(database.id));

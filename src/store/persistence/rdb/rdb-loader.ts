@@ -3,6 +3,7 @@ import { binaryKey, type RedisObject } from '../../keyspace/object.js';
 import { ByteReader, CorruptData } from './byte-reader.js';
 import { Crc64 } from './crc64.js';
 import { RDB_MAGIC, RDB_VERSION, rdbOpcodes } from './rdb-constants.js';
+import { readFunctionLibrary } from './rdb-functions.js';
 import { readLength } from './rdb-length.js';
 import { readString } from './rdb-string.js';
 import { EMPTY_KEY, readValue, type ValueReadContext } from './rdb-value-reader.js';
@@ -16,11 +17,14 @@ export interface LoadedKey {
   readonly lfuFrequency: number | undefined;
 }
 
+/** Keys by database index, in file order; and the function libraries' codes, in file order. */
+export type LoadedDatabases = ReadonlyMap<number, readonly LoadedKey[]> & { readonly functionLibraries?: readonly Buffer[] };
+
 export interface LoadedRdb {
   readonly version: number;
   readonly aux: ReadonlyMap<string, Buffer>;
-  /** Keys by database index, in file order. */
-  readonly databases: ReadonlyMap<number, readonly LoadedKey[]>;
+  /** Keys by database index, in file order, carrying the function libraries (replaceDataset applies both). */
+  readonly databases: LoadedDatabases;
   /** Where the RDB ends (the checksum's end): an old-style AOF preamble continues there. */
   readonly endOffset: number;
   readonly keysLoaded: number;
@@ -51,6 +55,7 @@ interface LoadState {
   readonly options: RdbLoadOptions;
   readonly aux: Map<string, Buffer>;
   readonly databases: Map<number, LoadedKey[]>;
+  readonly functionLibraries: Buffer[];
   readonly seenKeys: Map<number, Set<string>>;
   currentDb: number;
   meta: PendingKeyMeta;
@@ -96,6 +101,10 @@ function readOpcode(state: LoadState, opcode: number): boolean {
       readLength(reader, 'RESIZEDB db size');
       readLength(reader, 'RESIZEDB expires size');
       return true;
+    case rdbOpcodes.function:
+    case rdbOpcodes.function2:
+      state.functionLibraries.push(readFunctionLibrary(reader, opcode));
+      return true;
     case rdbOpcodes.aux:
       state.aux.set(readString(reader, 'aux field name').toString('latin1'), readString(reader, 'aux field value'));
       return true;
@@ -117,8 +126,8 @@ function selectDb(state: LoadState): boolean {
 
 function readKey(state: LoadState, type: number): void {
   const reader = state.reader;
-  if (type === rdbOpcodes.moduleAux || type === rdbOpcodes.function || type === rdbOpcodes.function2) {
-    reader.fail(`unsupported RDB opcode ${type} (modules and functions are not supported)`, reader.position - 1);
+  if (type === rdbOpcodes.moduleAux) {
+    reader.fail(`unsupported RDB opcode ${type} (modules are not supported)`, reader.position - 1);
   }
   const keyStart = reader.position;
   const key = readString(reader, 'key');
@@ -163,7 +172,7 @@ function verifyChecksum(reader: ByteReader, version: number): void {
 export function loadRdb(data: Uint8Array, options: RdbLoadOptions): LoadedRdb | InputError {
   const buffer = Buffer.from(data.buffer, data.byteOffset, data.length);
   const reader = new ByteReader(buffer);
-  const state: LoadState = { reader, options, aux: new Map(), databases: new Map(), seenKeys: new Map(), currentDb: 0, meta: freshMeta(), keysLoaded: 0, expiredSkipped: 0, emptySkipped: 0 };
+  const state: LoadState = { reader, options, aux: new Map(), databases: new Map(), functionLibraries: [], seenKeys: new Map(), currentDb: 0, meta: freshMeta(), keysLoaded: 0, expiredSkipped: 0, emptySkipped: 0 };
   try {
     const version = readHeader(reader);
     while (readOpcode(state, reader.byte('opcode or type'))) {
@@ -171,7 +180,8 @@ export function loadRdb(data: Uint8Array, options: RdbLoadOptions): LoadedRdb | 
     }
     verifyChecksum(reader, version);
     options.countSteps?.(state.keysLoaded);
-    return { version, aux: state.aux, databases: state.databases, endOffset: reader.position, keysLoaded: state.keysLoaded, expiredSkipped: state.expiredSkipped, emptySkipped: state.emptySkipped };
+    const databases: LoadedDatabases = Object.assign(state.databases, { functionLibraries: state.functionLibraries });
+    return { version, aux: state.aux, databases, endOffset: reader.position, keysLoaded: state.keysLoaded, expiredSkipped: state.expiredSkipped, emptySkipped: state.emptySkipped };
   } catch (error: unknown) {
     if (error instanceof CorruptData) return new InputError(options.file, `offset ${error.offset}`, error.problem);
     throw error;

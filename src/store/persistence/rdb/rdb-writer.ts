@@ -4,6 +4,7 @@ import { ByteWriter } from './byte-writer.js';
 import { Crc64 } from './crc64.js';
 import { RDB_MAGIC, RDB_VERSION, rdbOpcodes } from './rdb-constants.js';
 import { writeLength } from './rdb-length.js';
+import { writeFunctionLibraries } from './rdb-functions.js';
 import { writeString } from './rdb-string.js';
 import { rdbTypeOf, writeValue, type ValueWriteOptions } from './rdb-value-writer.js';
 
@@ -25,6 +26,13 @@ export interface RdbDatabaseSource {
   readonly expiresCount: number;
   entries(): Iterable<RdbKeyEntry>;
 }
+
+/**
+ * The databases to write; the function libraries' codes, when present, go
+ * before them (rdbSaveFunctions). They ride on the list so that every
+ * writer of `databaseSources(node)` saves them.
+ */
+export type RdbDatasetSource = readonly RdbDatabaseSource[] & { readonly functionLibraries?: readonly Buffer[] };
 
 export interface RdbReplicationInfo {
   readonly streamDb: number;
@@ -97,10 +105,11 @@ function writeDatabase(writer: ByteWriter, database: RdbDatabaseSource, options:
 }
 
 /** rdbSaveRio: a whole RDB version 10 file of these databases, as Redis 7.0 writes it. */
-export function writeRdb(databases: readonly RdbDatabaseSource[], options: RdbWriteOptions): Buffer {
+export function writeRdb(databases: RdbDatasetSource, options: RdbWriteOptions): Buffer {
   const writer = new ByteWriter(4096);
   writer.latin1(`${RDB_MAGIC}${String(RDB_VERSION).padStart(4, '0')}`);
   writeAuxFields(writer, options);
+  writeFunctionLibraries(writer, databases.functionLibraries ?? [], options);
   for (const database of databases) writeDatabase(writer, database, options);
   writer.byte(rdbOpcodes.eof);
   const checksum = options.checksum ? new Crc64().update(writer.view()).littleEndianBytes() : Buffer.alloc(8);

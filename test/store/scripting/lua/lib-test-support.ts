@@ -8,8 +8,6 @@ import {
   type LuaValue,
 } from '../../../../src/store/scripting/lua/api.js';
 import { formatLuaNumber } from '../../../../src/store/scripting/lua/number-format.js';
-import { afterAll, beforeAll } from 'vitest';
-import { startRealRedis, type RealRedisServer } from '../../../support/real-redis-server.js';
 import type { RespConnection } from '../../../support/resp-connection.js';
 import { createLuaTable } from '../../../../src/store/scripting/lua/lua-table.js';
 
@@ -130,23 +128,4 @@ export function withoutPosition(text: string): string {
   return text.replace(/user_script:\d+: /g, '');
 }
 
-/**
- * Starts a real redis-server 7.0.15 for the enclosing describe block and
- * connects to it; the returned function gives the connection inside tests.
- */
-export function useRealRedisConnection(): () => RespConnection {
-  let server: RealRedisServer | undefined;
-  let connection: RespConnection | undefined;
-  beforeAll(async () => {
-    server = await startRealRedis();
-    connection = await server.connect();
-  }, 20_000);
-  afterAll(async () => {
-    connection?.close();
-    await server?.stop();
-  });
-  return () => {
-    if (connection === undefined) throw new Error('the real redis-server connection is made in beforeAll');
-    return connection;
-  };
-}
+export { useRealRedisConnection } from '../../../support/use-real-redis.js';
