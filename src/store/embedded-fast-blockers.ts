@@ -3,6 +3,8 @@ import { persistenceOf, type Persistence } from './persistence/persistence.js';
 import type { Client } from './server/client.js';
 import type { StoreNode } from './server/node.js';
 import { plantedHandler } from './server/planted-bugs.js';
+import { diagnosticsOf } from './server/diagnostics-state.js';
+import { clientPauseUse, clientsPaused } from './server/client-pause.js';
 
 /**
  * Why the embedded fast path may not run a command now. Each test stands
@@ -33,11 +35,13 @@ export class FastPathBlockers {
     if (!config.idle || (!client.authenticated && !config.noPassword)) return 'config';
     if (node.beforeSleepScheduled || node.callDepth !== 0 || node.loading || node.replicaOf !== undefined || node.unblockedClients.length !== 0) return 'event loop';
     if (node.blocking.count() !== 0 || node.blocking.hasReadyKeys()) return 'blocked clients';
+    if (clientPauseUse.nodes !== 0 && clientsPaused(node)) return 'clients paused';
     if (node.propagator.hasPending() || node.propagator.listenerCount() > 1) return 'propagation';
     const persistence = this.persistence;
     if (persistence === undefined || persistence.aof.state !== 'off' || persistence.exited) return 'persistence';
     if (node.database(client.dbIndex).expiresCount() !== 0) return 'expiry';
     if (node.watches.totalWatchedKeys() !== 0) return 'watch';
+    if (diagnosticsOf(node).observesEveryCommand) return 'diagnostics';
     if (spec.name === 'get' && plantedHandler(node, spec) !== undefined) return 'planted bug';
     const guards = node.commandGuards;
     for (let index = 0; index < guards.length; index++) {

@@ -186,18 +186,29 @@ export class MasterLink {
   /** slaveTryPartialResynchronization's request: our own history when we have one, else `? -1`. */
   private sendPsync(): void {
     const history = this.repl.history;
+    // A master handing over (FAILOVER) asks its target to become master with the same request.
+    const failover = this.repl.failover.state === 'failover-in-progress' ? ['FAILOVER'] : [];
     if (this.repl.hasCachedMaster) {
       this.repl.node.env.log('notice', `Trying a partial resynchronization (request ${history.replicationId}:${history.offset + 1}).`);
-      this.send(['PSYNC', history.replicationId, String(history.offset + 1)]);
+      this.send(['PSYNC', history.replicationId, String(history.offset + 1), ...failover]);
     } else {
       this.repl.node.env.log('notice', 'Partial resynchronization not possible (no cached master)');
-      this.send(['PSYNC', '?', '-1']);
+      this.send(['PSYNC', '?', '-1', ...failover]);
     }
   }
 
   private onPsyncReply(line: string): void {
     if (line.length === 0) return;
     const words = line.split(' ');
+    // syncWithMaster: the target of our failover accepted (a full resync is fine too) or refused it.
+    const failover = this.repl.failover;
+    if (failover.state === 'failover-in-progress') {
+      if (words[0] === '+CONTINUE' || words[0] === '+FULLRESYNC') failover.clear();
+      else {
+        failover.abort('Failover target rejected psync request');
+        return;
+      }
+    }
     if (words[0] === '+FULLRESYNC' && words.length >= 3) {
       this.fullSync = { replicationId: words[1] as string, offset: Number(words[2]) };
       this.repl.node.env.log('notice', `Full resync from master: ${words[1]}:${words[2]}`);
@@ -274,7 +285,7 @@ export class MasterLink {
     const repl = this.repl;
     const client = repl.node.createClient(connection, { kind: 'master' });
     client.dbIndex = dbIndex;
-    this.stream = new MasterStream(repl.node, client, repl.history.offset, (frame) => repl.feedFromMasterStream(frame));
+    this.stream = new MasterStream(repl.node, client, repl.history.offset, (frame) => repl.feedFromMasterStream(frame), () => this.drop('Protocol error from MASTER'));
     this.state = 'connected';
     this.downSinceMs = 0;
   }

@@ -51,7 +51,7 @@ function replicationFields(repl: Replication): InfoFields {
     fields.push([`slave${index}`, `ip=${replicaAddress(record)},port=${record.handshake.listeningPort},state=${record.state},offset=${record.ackOffset},lag=${lag}`]);
   });
   fields.push(
-    ['master_failover_state', 'no-failover'], ['master_replid', history.replicationId], ['master_replid2', history.replicationId2],
+    ['master_failover_state', repl.failover.state], ['master_replid', history.replicationId], ['master_replid2', history.replicationId2],
     ['master_repl_offset', history.offset], ['second_repl_offset', history.secondOffset], ['repl_backlog_active', backlog === undefined ? 0 : 1],
     ['repl_backlog_size', node.config.integer('repl-backlog-size')], ['repl_backlog_first_byte_offset', backlog?.firstByteOffset ?? 0],
     ['repl_backlog_histlen', backlog?.historyLength ?? 0],

@@ -10,6 +10,10 @@ import { MasterLink } from './master-link.js';
 import { startFullSyncs } from './master-sync.js';
 import { ReplicaRegistry } from './replica-registry.js';
 import { WaitRegistry } from './wait-registry.js';
+import { Failover } from './failover.js';
+import { replicaAddress } from './master-sync.js';
+import type { ReplicaRecord } from './replica-registry.js';
+import { clientsPaused, existingClientPause } from '../server/client-pause.js';
 
 /** The sync counters INFO stats prints. */
 export interface ReplicationStats {
@@ -32,6 +36,8 @@ export class Replication {
   readonly history: ReplicationHistory;
   readonly replicas = new ReplicaRegistry();
   readonly waits: WaitRegistry;
+  /** FAILOVER's state (server.failover_*). */
+  readonly failover: Failover;
   readonly stats: ReplicationStats = { syncFull: 0, syncPartialOk: 0, syncPartialErr: 0 };
   readonly rng: Prng;
   link: MasterLink | undefined;
@@ -53,6 +59,7 @@ export class Replication {
     this.rng = node.env.rng.fork('replication');
     this.history = new ReplicationHistory(this.rng, () => node.config.integer('repl-backlog-size'));
     this.waits = new WaitRegistry(node, (offset) => this.countAcked(offset));
+    this.failover = new Failover(this);
   }
 
   get isReplica(): boolean {
@@ -150,12 +157,27 @@ export class Replication {
     for (const record of this.replicas.all()) freeClient(this.node, record.client);
   }
 
+  /** findReplica: by the address it is known by (announced or peer ip) and its listening port. */
+  findReplica(host: string, port: number): ReplicaRecord | undefined {
+    return this.replicas.all().find((record) => replicaAddress(record).toLowerCase() === host.toLowerCase() && record.handshake.listeningPort === port);
+  }
+
   private beforeSleep(): void {
-    if (this.ackRequested && !this.isReplica) {
+    // No GETACK while clients are paused: it would grow the stream a failover waits on.
+    if (this.ackRequested && !this.isReplica && !clientsPaused(this.node)) {
       this.ackRequested = false;
       this.feed(undefined, ['REPLCONF', 'GETACK', '*']);
     }
     this.waits.serveAcknowledged();
+    // After the ACKs, not where they arrive: a failover disconnects our clients.
+    this.failover.update();
+  }
+
+  /** The part of replicationCron a failover needs every 100 ms: its status and the link to the target. */
+  failoverCron(): void {
+    this.failover.update();
+    this.link?.cron();
+    this.node.scheduleBeforeSleep();
   }
 
   /** replicationSetMaster */
@@ -204,10 +226,13 @@ export class Replication {
   /** replicationCron */
   private cron(): void {
     this.cronLoops++;
+    this.failover.update();
     this.link?.cron();
     const node = this.node;
     const period = Math.max(1, node.config.integer('repl-ping-replica-period'));
-    if (!this.isReplica && this.replicas.count() > 0 && this.cronLoops % period === 0) this.feed(undefined, ['PING']);
+    // A failover with a TIMEOUT sends no PING while writes are paused: it would move the offset the replica must reach.
+    const failoverPausedPings = this.failover.endMs !== 0 && clientsPaused(node);
+    if (!this.isReplica && this.replicas.count() > 0 && this.cronLoops % period === 0 && !failoverPausedPings) this.feed(undefined, ['PING']);
     this.dropTimedOutReplicas();
     if (!this.fullSyncPending) startFullSyncs(this);
     this.refreshGoodReplicas();
@@ -227,7 +252,10 @@ export class Replication {
 
 /** disconnectAllBlockedClients: a node turning replica answers every blocked client. */
 function unblockAllForRoleChange(node: StoreNode): void {
+  const pause = existingClientPause(node);
   for (const client of node.blocking.clients()) {
+    // Postponed clients are left alone: their command starts over when the pause ends (and may be refused then).
+    if (pause?.isPostponed(client) === true) continue;
     client.reply.error('UNBLOCKED force unblock from blocking operation, instance state changed (master -> replica?)');
     node.unblockClient(client);
   }

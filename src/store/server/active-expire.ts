@@ -1,6 +1,7 @@
 import type { Prng } from '../../core/prng.js';
 import type { Database } from '../keyspace/database.js';
 import type { StoreNode } from './node.js';
+import { clientsPaused } from './client-pause.js';
 
 const KEYS_PER_LOOP = 20;
 const FAST_DURATION_US = 1000;
@@ -56,6 +57,8 @@ export class ActiveExpire {
   private run(budgetUs: number): void {
     if (!this.enabled) return;
     const node = this.node;
+    // While clients are paused the dataset stays still: no active expiry either (a failover waits on it).
+    if (clientsPaused(node)) return;
     const effort = node.config.integer('active-expire-effort') - 1;
     const keysPerLoop = KEYS_PER_LOOP + (KEYS_PER_LOOP / 4) * effort;
     const acceptableStale = ACCEPTABLE_STALE_PERCENT - effort;

@@ -3,12 +3,15 @@ import { errors } from '../commands/errors.js';
 import type { Client } from './client.js';
 import { commandNameOf, lookupCommand } from './command-lookup.js';
 import { currentCommandRecord } from './command-records.js';
+import { commandFinished, commandStarting } from './command-observers.js';
 import { commandTraits, type CommandTraits } from './command-traits.js';
 import { isAuthRequired } from './event-loop.js';
 import { ExecutionContext } from './execution-context.js';
 import { oomError, performEvictions } from './eviction.js';
 import type { StoreNode } from './node.js';
 import { plantedHandler } from './planted-bugs.js';
+import { clientPauseUse, existingClientPause } from './client-pause.js';
+import { mayReplicate } from './pause-command-flags.js';
 
 /** The last table lookup (table, lowercase name, spec): pipelines repeat one command. */
 let lastLookupTable: ReadonlyMap<string, CommandSpec> | undefined;
@@ -38,6 +41,7 @@ export function processCommand(node: StoreNode, client: Client, argv: Buffer[]):
     rejectCommand(node, client, spec, refusal);
     return;
   }
+  if (clientPauseUse.nodes !== 0 && postponedByPause(node, client, spec, argv)) return;
   if (client.multi !== undefined && !traits.runsInsideMulti) {
     if (!client.multiDirtyExec && !client.watchDirty) client.multi.push({ spec, argv });
     client.reply.status('QUEUED');
@@ -45,6 +49,16 @@ export function processCommand(node: StoreNode, client: Client, argv: Buffer[]):
   }
   execute(node, client, spec, traits, argv, client.kind === 'normal' || client.kind === 'replica', false);
   if (node.blocking.hasReadyKeys()) node.handleClientsBlockedOnKeys();
+}
+
+/** The pause check (after every refusal, before MULTI queueing): a held client is postponed, not refused. */
+function postponedByPause(node: StoreNode, client: Client, spec: CommandSpec, argv: Buffer[]): boolean {
+  const pause = existingClientPause(node);
+  // server.client_pause_type as it stands: an ended pause is noticed by the cron (or expiry), as in Redis.
+  if (pause === undefined || client.kind === 'loader' || !pause.isActive()) return false;
+  if (!pause.holds(client, pause.type === 'write' && mayReplicate(node, client, spec, argv))) return false;
+  pause.postpone(client, { spec, argv }, () => processCommandWithReplyMode(node, client, argv));
+  return true;
 }
 
 /**
@@ -180,6 +194,7 @@ function execute(node: StoreNode, client: Client, spec: CommandSpec, traits: Com
   const errorsBefore = client.reply.errorsWritten();
   const ctx = new ExecutionContext(node, client, spec, argv, canBlock && client.multi === undefined);
   ctx.executingTransaction = inTransaction;
+  const startUs = commandStarting(node, client, spec, argv);
   try {
     (plantedHandler(node, spec) ?? spec.handler)(ctx);
   } finally {
@@ -194,6 +209,7 @@ function execute(node: StoreNode, client: Client, spec: CommandSpec, traits: Com
   if (client.reply.errorsWritten() > errorsBefore) stats.failedCalls++;
   node.stats.numCommands++;
   record.steps.calls++;
+  commandFinished(node, client, spec, argv, startUs);
   if (ctx.dirtyCount > 0 || ctx.forcedPropagation !== undefined) recordPropagation(node, ctx, client.dbIndex);
   if (node.callDepth === 0 && node.propagator.hasPending()) node.propagator.flush(traits.flushOptions);
   return ctx;

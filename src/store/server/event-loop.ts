@@ -4,6 +4,7 @@ import type { Client } from './client.js';
 import { clientInputLimitsOf, type ClientInputLimits } from './client-input-limits.js';
 import { timeOutExpiredBlockedClients } from './blocked-clients.js';
 import { processCommandWithReplyMode } from './dispatch.js';
+import { existingClientPause } from './client-pause.js';
 import type { StoreNode } from './node.js';
 
 /** How many leading arguments' texts are handed on (argument-text.ts remembers four). */
@@ -97,6 +98,10 @@ function processUnblockedClients(node: StoreNode): void {
     const clients = node.unblockedClients;
     node.unblockedClients = [];
     for (const client of clients) {
+      if (client.closed || client.blocked !== undefined) continue;
+      // A client the pause postponed runs its command again first (processPendingCommandAndInputBuffer).
+      const resume = existingClientPause(node)?.takeResume(client);
+      if (resume !== undefined) resume();
       if (!client.closed && client.blocked === undefined) processInputBuffer(node, client);
     }
     if (round > node.clients.size + 1) break;

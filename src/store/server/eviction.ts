@@ -4,6 +4,7 @@ import type { Database } from '../keyspace/database.js';
 import { estimateIdleTimeMs, lfuDecayedCounter } from './access-clock.js';
 import { memoryUsage } from './memory-estimate.js';
 import type { StoreNode } from './node.js';
+import { clientsPaused } from './client-pause.js';
 
 /** shared.oomerr */
 export const oomError = "OOM command not allowed when used memory > 'maxmemory'.";
@@ -30,6 +31,8 @@ export function performEvictions(node: StoreNode, rng: Prng): 'ok' | 'fail' {
   const maxmemory = node.config.integer('maxmemory');
   if (maxmemory === 0) return 'ok';
   if (node.isReplica && node.config.flag('replica-ignore-maxmemory')) return 'ok';
+  // isSafeToPerformEvictions: no eviction while clients are paused.
+  if (clientsPaused(node)) return 'ok';
   let used = node.estimatedMemoryBytes();
   if (used <= maxmemory) return 'ok';
   const policy = node.config.get('maxmemory-policy');

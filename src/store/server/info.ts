@@ -1,6 +1,8 @@
 import { REDIS_VERSION } from './version.js';
 import { lruClock } from './access-clock.js';
 import type { StoreNode } from './node.js';
+import { diagnosticsOf } from './diagnostics-state.js';
+import { bucketsOf, valueAtPercentileNs } from './latency-histogram.js';
 
 export type InfoFields = readonly (readonly [string, string | number])[];
 
@@ -69,7 +71,7 @@ function memoryFields(node: StoreNode): InfoFields {
     // Redis 7.0's figures with no script cached; the scripting layer's provider replaces them once it is in use.
     ['used_memory_lua', 32768], ['used_memory_vm_eval', 32768], ['used_memory_lua_human', '32.00K'], ['used_memory_scripts_eval', 0],
     ['number_of_cached_scripts', 0], ['number_of_functions', 0], ['number_of_libraries', 0], ['used_memory_vm_functions', 33792],
-    ['used_memory_vm_total', 66560], ['used_memory_vm_total_human', '65.00K'], ['used_memory_functions', 0], ['used_memory_scripts', 200],
+    ['used_memory_vm_total', 66560], ['used_memory_vm_total_human', '65.00K'], ['used_memory_functions', 200], ['used_memory_scripts', 200],
     ['used_memory_scripts_human', '200B'],
     ['maxmemory', maxmemory], ['maxmemory_human', humanBytes(maxmemory)], ['maxmemory_policy', node.config.get('maxmemory-policy')],
     ['allocator_frag_ratio', '1.00'], ['allocator_frag_bytes', 0], ['allocator_rss_ratio', '1.00'], ['allocator_rss_bytes', 0],
@@ -145,16 +147,28 @@ function commandstatsFields(node: StoreNode): InfoFields {
 
 /**
  * latency_percentiles_usec_<command> for every command that ran (Redis
- * creates the histogram at the first call). Simulated commands take no time:
- * every percentile is the histogram's floor of 1 ns.
+ * creates the histogram at the first call), at the percentiles of
+ * latency-tracking-info-percentiles. A simulated command takes no time:
+ * its percentiles are the histogram's floor of 1 ns.
  */
 function latencystatsFields(node: StoreNode): InfoFields {
   if (node.config.lookup('latency-tracking') !== undefined && !node.config.flag('latency-tracking')) return [];
+  const percentiles = trackedPercentiles(node);
+  const diagnostics = diagnosticsOf(node);
   const fields: [string, string][] = [];
   for (const [name, stats] of node.stats.commands) {
-    if (stats.calls > 0) fields.push([`latency_percentiles_usec_${name}`, 'p50=0.001,p99=0.001,p99.9=0.001']);
+    if (stats.calls === 0) continue;
+    const buckets = bucketsOf(diagnostics.histogramNamed(name), stats.calls);
+    if (buckets.length === 0) continue;
+    const values = percentiles.map((percentile) => `p${percentile}=${(valueAtPercentileNs(buckets, percentile) / 1000).toFixed(3)}`);
+    fields.push([`latency_percentiles_usec_${name}`, values.join(',')]);
   }
   return fields;
+}
+
+function trackedPercentiles(node: StoreNode): number[] {
+  const text = node.config.lookup('latency-tracking-info-percentiles') === undefined ? '50 99 99.9' : node.config.get('latency-tracking-info-percentiles');
+  return text.split(' ').filter((word) => word !== '').map(Number).filter((value) => Number.isFinite(value));
 }
 
 function errorstatsFields(node: StoreNode): InfoFields {

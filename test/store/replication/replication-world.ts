@@ -59,7 +59,16 @@ export class ReplicationWorld {
 
   /** Sends a command; its reply arrives in `replies` once the node wrote it. */
   send(host: string, ...argv: string[]): PendingReply {
-    const hostClient = this.hostClient(host);
+    return this.sendAs(host, 'test', ...argv);
+  }
+
+  /**
+   * Sends a command from the named test client of the host (one connection
+   * per name): a client whose command waits (blocked, or postponed by a
+   * pause) holds its later commands, so concurrent requests need their own.
+   */
+  sendAs(host: string, clientName: string, ...argv: string[]): PendingReply {
+    const hostClient = this.hostClient(host, clientName);
     const pending: PendingReply = { replies: [] };
     hostClient.waiting.push(pending);
     hostClient.node.executeCommand(hostClient.client, argv);
@@ -88,15 +97,15 @@ export class ReplicationWorld {
     return this.node(host).datasetDigest();
   }
 
-  private hostClient(host: string): HostClient {
+  private hostClient(host: string, clientName: string): HostClient {
     const node = this.node(host);
-    const existing = this.clients.get(host);
+    const existing = this.clients.get(`${host}/${clientName}`);
     if (existing !== undefined && existing.node === node && !existing.client.closed) return existing;
     const decoder = new ReplyDecoder();
     const waiting: PendingReply[] = [];
     const transport = {
       localAddress: `${host}:${PORT}`,
-      remoteAddress: 'test:1',
+      remoteAddress: `${clientName}:1`,
       write: (data: Uint8Array) => {
         decoder.feed(data);
         for (let reply = decoder.next(); reply !== undefined; reply = decoder.next()) waiting.shift()?.replies.push(reply);
@@ -106,7 +115,7 @@ export class ReplicationWorld {
     };
     const client = node.createClient(transport);
     const created: HostClient = { node, client, decoder, waiting };
-    this.clients.set(host, created);
+    this.clients.set(`${host}/${clientName}`, created);
     return created;
   }
 }

@@ -4,6 +4,7 @@ import { argIs, argText, keyless } from '../../server/commands/spec.js';
 import { serverContext } from '../../server/execution-context.js';
 import { handleSyncRequest } from '../../replication/master-sync.js';
 import { replicationOf } from '../../replication/replication.js';
+import { failover } from '../../replication/failover-command.js';
 
 const ADMIN = ['admin', 'slow', 'dangerous'] as const;
 
@@ -23,6 +24,10 @@ function replicaof(ctx: CommandContext): void {
     return;
   }
   const repl = replicationOf(node);
+  if (repl.failover.active) {
+    ctx.reply.error('ERR REPLICAOF not allowed while failing over.');
+    return;
+  }
   if (argIs(ctx, 1, 'no') && argIs(ctx, 2, 'one')) {
     if (repl.isReplica) {
       repl.unsetMaster();
@@ -95,8 +100,13 @@ function sync(ctx: CommandContext): void {
   const { node, clientState } = serverContext(ctx);
   if (clientState.kind === 'replica') return;
   const repl = replicationOf(node);
+  if (ctx.argv.length > 3 && argIs(ctx, 0, 'psync') && argIs(ctx, 3, 'failover') && !becomeMasterForFailover(ctx)) return;
+  if (repl.failover.active) {
+    ctx.reply.error("-NOMASTERLINK Can't SYNC while failing over");
+    return;
+  }
   if (repl.isReplica && repl.link?.state !== 'connected') {
-    ctx.reply.error("NOMASTERLINK Can't SYNC while not connected with my master");
+    ctx.reply.error("-NOMASTERLINK Can't SYNC while not connected with my master");
     return;
   }
   const legacy = argIs(ctx, 0, 'sync');
@@ -110,6 +120,28 @@ function sync(ctx: CommandContext): void {
     offset = parsed;
   }
   handleSyncRequest(repl, clientState, { replicationId: legacy ? '?' : argText(ctx, 1), offset, legacy });
+}
+
+/**
+ * syncCommand's `PSYNC <replid> <offset> FAILOVER`: our master hands over to
+ * us; if we follow its history we turn master (the PSYNC that follows then
+ * continues from our replid2). False after replying an error.
+ */
+function becomeMasterForFailover(ctx: CommandContext): boolean {
+  const { node, clientState } = serverContext(ctx);
+  const repl = replicationOf(node);
+  node.env.log('warning', `Failover request received for replid ${argText(ctx, 1)}.`);
+  if (!repl.isReplica) {
+    ctx.reply.error("ERR PSYNC FAILOVER can't be sent to a master.");
+    return false;
+  }
+  if (argText(ctx, 1).toLowerCase() !== repl.history.replicationId.toLowerCase()) {
+    ctx.reply.error('ERR PSYNC FAILOVER replid must match my replid.');
+    return false;
+  }
+  repl.unsetMaster();
+  node.env.log('notice', `MASTER MODE enabled (failover request from 'id=${clientState.id}')`);
+  return true;
 }
 
 /** WAIT numreplicas timeout (waitCommand). */
@@ -151,5 +183,6 @@ export const replicationCommands: readonly CommandSpec[] = [
   keyless('replconf', -1, ['admin', 'noscript', 'loading', 'stale', 'allow_busy'], ADMIN, replconf),
   keyless('psync', -3, ['admin', 'noscript', 'no_multi'], ADMIN, sync),
   keyless('sync', 1, ['admin', 'noscript', 'no_multi'], ADMIN, sync),
+  keyless('failover', -1, ['admin', 'noscript', 'stale'], ADMIN, failover),
   keyless('wait', 3, ['noscript'], ['connection', 'slow'], wait),
 ];

@@ -5,6 +5,7 @@ import type { Client } from '../client.js';
 import { clientInfoString, clientType, clientTypeByName, type ClientType } from '../client-info.js';
 import { unblockClient } from '../blocked-clients.js';
 import { freeClient } from '../event-loop.js';
+import { clientPauseOf, existingClientPause, type PauseType } from '../client-pause.js';
 import { serverContext } from '../execution-context.js';
 import { argIs, argText, container, keyless, replyHelp, replySubcommandSyntaxError } from './spec.js';
 
@@ -233,6 +234,50 @@ function clientUnblock(ctx: CommandContext): void {
   ctx.reply.integer(1);
 }
 
+/** CLIENT PAUSE timeout [WRITE|ALL]: pauses by the command's purpose until now + timeout ms. */
+function clientPause(ctx: CommandContext): void {
+  if (ctx.argv.length > 4) {
+    replySubcommandSyntaxError(ctx);
+    return;
+  }
+  let type: PauseType = 'all';
+  if (ctx.argv.length === 4) {
+    if (argIs(ctx, 3, 'write')) type = 'write';
+    else if (!argIs(ctx, 3, 'all')) {
+      ctx.reply.error('ERR CLIENT PAUSE mode must be WRITE or ALL');
+      return;
+    }
+  }
+  const { node } = serverContext(ctx);
+  const endMs = pauseEndMs(ctx, node.env.clock.nowMs());
+  if (endMs === undefined) return;
+  clientPauseOf(node).pause('client-command', endMs, type);
+  ctx.reply.ok();
+}
+
+/** getTimeoutFromObjectOrReply in milliseconds: 0 stays 0 (a pause already over), else now + timeout. */
+function pauseEndMs(ctx: CommandContext, nowMs: number): number | undefined {
+  const timeout = parseStrictInteger(ctx.argv[2] as Buffer);
+  if (timeout === undefined) {
+    ctx.reply.error('ERR timeout is not an integer or out of range');
+    return undefined;
+  }
+  if (timeout < 0n) {
+    ctx.reply.error('ERR timeout is negative');
+    return undefined;
+  }
+  if (timeout === 0n) return 0;
+  const end = timeout + BigInt(nowMs);
+  // mstime() + timeout past LLONG_MAX wraps negative in C: a pause that already ended.
+  return end > INT64_MAX ? -1 : Number(end);
+}
+
+function clientUnpause(ctx: CommandContext): void {
+  existingClientPause(serverContext(ctx).node)?.unpause('client-command');
+  ctx.reply.ok();
+}
+
+const INT64_MAX = 9_223_372_036_854_775_807n;
 const FLAGS = ['noscript', 'loading', 'stale'] as const;
 const ADMIN_FLAGS = ['admin', 'noscript', 'loading', 'stale'] as const;
 
@@ -248,6 +293,8 @@ export const clientCommand: CommandSpec = container('client', [
   keyless('client|kill', -3, ADMIN_FLAGS, ['admin', 'slow', 'dangerous', 'connection'], clientKill),
   keyless('client|no-evict', 3, ADMIN_FLAGS, ['admin', 'slow', 'dangerous', 'connection'], clientNoEvict),
   keyless('client|reply', 3, FLAGS, ['slow', 'connection'], clientReply),
+  keyless('client|pause', -3, ['admin', 'noscript', 'loading', 'stale'], ['admin', 'slow', 'dangerous', 'connection'], clientPause),
+  keyless('client|unpause', 2, ['admin', 'noscript', 'loading', 'stale'], ['admin', 'slow', 'dangerous', 'connection'], clientUnpause),
   keyless('client|unblock', -3, ADMIN_FLAGS, ['admin', 'slow', 'dangerous', 'connection'], clientUnblock),
   keyless('client|help', 2, ['loading', 'stale'], ['slow', 'connection'], (ctx) => replyHelp(ctx, 'CLIENT', CLIENT_HELP)),
 ]);
