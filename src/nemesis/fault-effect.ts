@@ -26,7 +26,7 @@ export interface FaultContext {
 }
 
 /** Faults that undo the same thing when they heal, so overlapping ones must not undo each other. */
-export type FaultFamily = 'process-down' | 'pause' | 'clock' | 'disk:fsyncFails' | 'disk:fsyncLies' | 'disk:writeFails' | 'disk:noSpace' | 'disk:readCorrupt' | 'slow-link' | 'partition' | 'connection-reset';
+export type FaultFamily = 'process-down' | 'pause' | 'clock' | 'disk:fsyncFails' | 'disk:fsyncLies' | 'disk:writeFails' | 'disk:noSpace' | 'disk:readCorrupt' | 'slow-link' | 'partition' | 'connection-reset' | 'admin';
 
 export function noEffect(target: string, reason: string): FaultEffect {
   return { target, effective: false, details: { note: reason }, instant: true, heal: () => undefined };

@@ -31,12 +31,17 @@ export type FaultSpec =
   | { readonly kind: 'clock-drift'; readonly target: string; readonly driftPpm: number }
   | { readonly kind: 'disk'; readonly target: string; readonly fault: DiskFaultName }
   | { readonly kind: 'connection-reset'; readonly target: string }
-  | { readonly kind: 'slow-link'; readonly target: string; readonly extraLatencyMs: number };
+  | { readonly kind: 'slow-link'; readonly target: string; readonly extraLatencyMs: number }
+  /** An operator's command (Jepsen's control node), e.g. `['FAILOVER', 'TIMEOUT', '2000']`: sent to the target node, its reply recorded. Timeline only. */
+  | { readonly kind: 'admin'; readonly target: string; readonly argv: readonly string[] };
 
 export type FaultKind = FaultSpec['kind'];
 
 /** Every fault kind, in the fixed order swarm draws walk them. */
-export const faultKinds: readonly FaultKind[] = ['partition', 'kill', 'power-loss', 'pause', 'clock-skew', 'clock-jump', 'clock-drift', 'disk', 'connection-reset', 'slow-link'];
+export const faultKinds: readonly FaultKind[] = ['partition', 'kill', 'power-loss', 'pause', 'clock-skew', 'clock-jump', 'clock-drift', 'disk', 'connection-reset', 'slow-link', 'admin'];
+
+/** Kinds a swarm may draw: an admin command is an operator's decision, written in a timeline. */
+export const swarmFaultKinds: readonly FaultKind[] = faultKinds.filter((kind) => kind !== 'admin');
 
 export function isFaultKind(text: string): text is FaultKind {
   return (faultKinds as readonly string[]).includes(text);

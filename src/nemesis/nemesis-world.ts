@@ -11,4 +11,10 @@ export interface NemesisWorld {
   storeHosts(): readonly string[];
   /** Hosts playing `role` now; empty when none does (or the name is not a role). */
   hostsWithRole(role: string): readonly string[];
+  /**
+   * Sends an operator's command to the store node on `host` (the `admin`
+   * fault); the run's control node does it and records the reply. Absent
+   * when the run has no control node (no admin faults).
+   */
+  sendAdminCommand?(host: string, argv: readonly string[]): void;
 }

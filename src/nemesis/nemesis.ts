@@ -1,6 +1,7 @@
 import { assertNever } from '../core/assert.js';
 import type { Prng } from '../core/prng.js';
 import type { WorldEventHandle } from '../sim/world.js';
+import { applyAdminCommand } from './admin-faults.js';
 import type { AppliedFault } from './applied-fault.js';
 import { applyClockDrift, applyClockJump, applyClockSkew } from './clock-faults.js';
 import { applyDiskFault, diskFamilyOf } from './disk-faults.js';
@@ -45,6 +46,7 @@ function familyOf(fault: FaultSpec): FaultFamily {
     case 'partition':
     case 'connection-reset':
     case 'slow-link':
+    case 'admin':
       return fault.kind;
     default:
       return assertNever(fault, 'a known fault kind');
@@ -163,6 +165,8 @@ export class Nemesis {
         return applyConnectionReset(host, context);
       case 'slow-link':
         return applySlowLink(host, fault.extraLatencyMs, durationMs, context);
+      case 'admin':
+        return applyAdminCommand(hostName, fault.argv, context);
       default:
         return assertNever(fault, 'a known fault kind');
     }

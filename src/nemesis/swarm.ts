@@ -1,6 +1,6 @@
-import { assert } from '../core/assert.js';
+import { assert, assertNever } from '../core/assert.js';
 import type { Prng } from '../core/prng.js';
-import { diskFaultNames, type FaultKind, faultKinds, type FaultSpec, type PartitionShape, type SwarmSpec, type TimedFault } from './fault-spec.js';
+import { diskFaultNames, type FaultKind, type FaultSpec, type PartitionShape, type SwarmSpec, swarmFaultKinds, type TimedFault } from './fault-spec.js';
 
 /** What one seed's swarm drew: the kinds kept, the rate, the longest window per kind, and the faults. */
 export interface SwarmDraw {
@@ -16,7 +16,7 @@ export const SWARM_FAULTS_MAX = 10_000;
 
 /** Swarm testing: each weighted kind stays with the keep probability; at least one always does. */
 function keptKinds(spec: SwarmSpec, prng: Prng): FaultKind[] {
-  const weighted = faultKinds.filter((kind) => (spec.weights[kind] ?? 0) > 0);
+  const weighted = swarmFaultKinds.filter((kind) => (spec.weights[kind] ?? 0) > 0);
   assert(weighted.length > 0, 'a swarm weighs at least one fault kind');
   const keepProbability = spec.kindKeepProbability ?? DEFAULT_KIND_KEEP_PROBABILITY;
   const kept = weighted.filter(() => prng.chance(keepProbability));
@@ -56,6 +56,8 @@ export function drawFault(kind: FaultKind, storeHosts: readonly string[], prng: 
       return { kind, target, fault: prng.pick(diskFaultNames) };
     case 'slow-link':
       return { kind, target, extraLatencyMs: prng.intBetween(5, 200) };
+    case 'admin':
+      return assertNever(kind as never, 'admin commands are written in timelines, never drawn');
   }
 }
 

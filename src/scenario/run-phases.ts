@@ -28,6 +28,7 @@ function advanceUntil(run: RunState, done: () => boolean, deadlineUs: number): b
 /** Setup: store processes start at 0; clients start when setup ends; the nemesis timeline is armed. */
 export function runSetup(run: RunState): void {
   run.deployment.start();
+  run.adminConsole?.start();
   run.spans.sample(0);
   run.nemesis.schedule(run.scheduledFaults, run.plan.setupEndUs, run.plan.faultsEndUs);
   advanceTo(run, run.plan.setupEndUs);

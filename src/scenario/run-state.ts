@@ -1,3 +1,4 @@
+import { AdminConsole, type AdminReply } from './admin-console.js';
 import { limits } from '../core/limits.js';
 import { HistoryRecorder } from '../history/history-recorder.js';
 import type { AppliedFault } from '../nemesis/applied-fault.js';
@@ -43,6 +44,8 @@ export class RunState {
   readonly spans: NodeSpanRecorder;
   readonly plan: PhasePlan;
   readonly operator: RecoveryOperator;
+  /** The control node that sends admin faults' commands; null when the timeline has none. */
+  readonly adminConsole: AdminConsole | null;
 
   constructor(
     readonly scenario: Scenario,
@@ -67,9 +70,21 @@ export class RunState {
     const swarm = scenario.nemesis.swarm;
     this.swarmDraw = swarm !== undefined && options.timelineOverride === undefined ? drawSwarm(swarm, nemesisPrng.fork('swarm'), { faultsMs: scenario.phases.faultsMs, storeHosts: this.deployment.storeHosts }) : null;
     this.scheduledFaults = scheduledFaultsOf(scenario, options, this.swarmDraw);
-    const nemesisWorld = { world: this.world, storeHosts: () => this.deployment.storeHosts, hostsWithRole: (role: string) => this.deployment.hostsWithRole(role) };
+    const adminConsole = this.scheduledFaults.some((timed) => timed.fault.kind === 'admin') ? new AdminConsole(this.world, this.storeConfig.integer('port'), (reply) => this.onAdminReply(reply)) : null;
+    this.adminConsole = adminConsole;
+    const nemesisWorld = {
+      world: this.world,
+      storeHosts: () => this.deployment.storeHosts,
+      hostsWithRole: (role: string) => this.deployment.hostsWithRole(role),
+      ...(adminConsole === null ? {} : { sendAdminCommand: (host: string, argv: readonly string[]) => adminConsole.send(host, argv) }),
+    };
     this.nemesis = new Nemesis({ nemesisWorld, prng: nemesisPrng.fork('runtime'), listener: (event, fault) => this.onFault(event, fault) });
     this.spans = new NodeSpanRecorder(this.deployment);
+  }
+
+  /** An admin command's reply, kept in the history beside the fault markers (process `nemesis`). */
+  private onAdminReply(reply: AdminReply): void {
+    this.recorder.faultMarker({ type: 'info', f: 'admin-reply', value: { host: reply.host, command: reply.command, reply: reply.reply }, time: this.world.nowUs() });
   }
 
   /** Fault markers in the history (process `nemesis`), as Jepsen keeps them; checkers skip them. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { Prng } from '../../src/core/prng.js';
-import { type FaultKind, faultKinds, type SwarmSpec } from '../../src/nemesis/fault-spec.js';
+import { type FaultKind, faultKinds, type SwarmSpec, swarmFaultKinds } from '../../src/nemesis/fault-spec.js';
 import { drawFault, drawSwarm } from '../../src/nemesis/swarm.js';
 
 const spec: SwarmSpec = { weights: { kill: 1, pause: 2, partition: 1, 'clock-skew': 0 }, faultsPerSecond: 2, durationMsMin: 100, durationMsMax: 2000 };
@@ -41,11 +41,13 @@ describe('swarm draw', () => {
 
   test('drawn faults target concrete store hosts', () => {
     const prng = Prng.root(9);
-    for (const kind of faultKinds as readonly FaultKind[]) {
+    for (const kind of swarmFaultKinds as readonly FaultKind[]) {
       const fault = drawFault(kind, storeHosts, prng);
       expect(fault.kind).toBe(kind);
       if ('target' in fault) expect(storeHosts).toContain(fault.target);
     }
     expect(drawFault('partition', ['n1'], prng)).toMatchObject({ shape: 'isolate', target: 'n1' });
+    expect(faultKinds.filter((kind) => !swarmFaultKinds.includes(kind))).toEqual(['admin']);
+    expect(() => drawFault('admin', storeHosts, prng)).toThrow('admin commands are written in timelines, never drawn');
   });
 });

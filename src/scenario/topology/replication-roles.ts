@@ -14,7 +14,9 @@ export function masterHostOf(node: StoreNode): string | undefined {
 
 /**
  * Settled replication: exactly one master among the live nodes, every other
- * node a replica of it with its link up and its offset equal to the master's.
+ * node a replica of it (directly, or through a chain of replicas, as FAILOVER
+ * leaves the old master's other replicas) with every link on the way up and
+ * its offset equal to the master's.
  */
 export function replicationSettled(nodes: ReadonlyMap<string, StoreNode>): boolean {
   const masters = [...nodes].filter(([, node]) => replicationRoleOf(node) === 'master');
@@ -23,11 +25,27 @@ export function replicationSettled(nodes: ReadonlyMap<string, StoreNode>): boole
   const masterOffset = installedReplication(master)?.history.offset ?? 0;
   for (const [host, node] of nodes) {
     if (host === masterHost) continue;
-    const replication = installedReplication(node);
-    if (replication?.link?.host !== masterHost || replication.link.state !== 'connected') return false;
-    if (replication.history.offset !== masterOffset) return false;
+    if (!reachesMasterThroughConnectedLinks(nodes, host, masterHost)) return false;
+    if (installedReplication(node)?.history.offset !== masterOffset) return false;
   }
   return true;
+}
+
+/**
+ * Whether `host`'s replication link, followed from replica to its master
+ * (a chain, as FAILOVER leaves the old master's other replicas), reaches
+ * `masterHost` through connected links only.
+ */
+function reachesMasterThroughConnectedLinks(nodes: ReadonlyMap<string, StoreNode>, host: string, masterHost: string): boolean {
+  let current = host;
+  for (let hops = 0; hops < nodes.size; hops++) {
+    const node = nodes.get(current);
+    const link = node === undefined ? undefined : installedReplication(node)?.link;
+    if (link === undefined || link.state !== 'connected') return false;
+    if (link.host === masterHost) return true;
+    current = link.host;
+  }
+  return false;
 }
 
 /** Digests of every live node with its role. */

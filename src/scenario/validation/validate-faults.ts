@@ -1,4 +1,4 @@
-import { diskFaultNames, faultKinds, partitionShapeNames } from '../../nemesis/fault-spec.js';
+import { diskFaultNames, faultKinds, partitionShapeNames, swarmFaultKinds } from '../../nemesis/fault-spec.js';
 import { randomNodeTarget } from '../../nemesis/target-resolution.js';
 import type { FieldChecks, Fields } from './field-checks.js';
 
@@ -24,6 +24,7 @@ const fieldsOfKind: Readonly<Record<string, readonly string[]>> = {
   'clock-drift': ['kind', 'target', 'driftPpm'],
   disk: ['kind', 'target', 'fault'],
   'slow-link': ['kind', 'target', 'extraLatencyMs'],
+  admin: ['kind', 'target', 'argv'],
 };
 
 function partitionFault(checks: FieldChecks, fault: Fields, where: string, names: TargetNames): void {
@@ -60,6 +61,11 @@ export function validateFault(checks: FieldChecks, value: unknown, where: string
   }
   if (kind === 'disk') checks.oneOf(fault['fault'], diskFaultNames, `${where}.fault`);
   if (kind === 'slow-link') checks.nonNegativeNumber(fault['extraLatencyMs'], `${where}.extraLatencyMs`);
+  if (kind === 'admin') {
+    const argv = checks.list(fault['argv'], `${where}.argv`);
+    if (argv.length === 0) checks.fail(`${where}.argv`, 'must name a command');
+    argv.forEach((argument, index) => checks.string(argument, `${where}.argv[${index}]`));
+  }
 }
 
 function validateSwarm(checks: FieldChecks, value: unknown, where: string): void {
@@ -68,7 +74,9 @@ function validateSwarm(checks: FieldChecks, value: unknown, where: string): void
   const weights = checks.object(swarm['weights'], `${where}.weights`);
   let total = 0;
   for (const [kind, weight] of Object.entries(weights)) {
-    if (!(faultKinds as readonly string[]).includes(kind)) checks.fail(`${where}.weights.${kind}`, `unknown fault kind (known: ${faultKinds.join(', ')})`);
+    if (!(swarmFaultKinds as readonly string[]).includes(kind)) {
+      checks.fail(`${where}.weights.${kind}`, kind === 'admin' ? 'admin commands go in a timeline, a swarm cannot draw them' : `unknown fault kind (known: ${swarmFaultKinds.join(', ')})`);
+    }
     total += checks.nonNegativeNumber(weight, `${where}.weights.${kind}`);
   }
   if (total <= 0) checks.fail(`${where}.weights`, 'must give at least one fault kind a positive weight');
