@@ -144,7 +144,6 @@ export function clientPauseOf(node: StoreNode): ClientPause {
     clientPauseUse.nodes++;
     // serverCron's checkClientPauseTimeoutAndReturnIfPaused: an ended pause lets its clients go at the next tick.
     node.cronHooks.push(() => created.pausedNow());
-    keepDatasetStaticWhilePaused(node, created);
   }
   return pause;
 }
@@ -160,16 +159,3 @@ export function clientsPaused(node: StoreNode): boolean {
   return pauses.get(node)?.pausedNow() ?? false;
 }
 
-/**
- * expireIfNeeded (db.c): while clients are paused a master keeps expired
- * keys (reads see them gone) so the dataset stays still for a failover.
- * Deviation in form only: the node's expiredKeyAction is wrapped here, on
- * the node's first pause, instead of testing the pause inside node.ts.
- */
-function keepDatasetStaticWhilePaused(node: StoreNode, pause: ClientPause): void {
-  const expiredKeyAction = node.expiredKeyAction.bind(node);
-  node.expiredKeyAction = (forWrite) => {
-    const action = expiredKeyAction(forWrite);
-    return action === 'delete' && pause.pausedNow() ? 'hide' : action;
-  };
-}

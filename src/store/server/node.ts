@@ -1,3 +1,4 @@
+import { clientsPaused } from './client-pause.js';
 import { assert } from '../../core/assert.js';
 import { EnvError } from '../../core/errors.js';
 import type { Prng } from '../../core/prng.js';
@@ -366,10 +367,12 @@ export class StoreNode implements KeyspaceHost {
 
   expiredKeyAction(forWrite: boolean): ExpiredKeyAction {
     if (this.loading) return 'keep';
-    if (!this.isReplica) return 'delete';
-    if (this.currentClient?.kind === 'master') return 'keep';
-    if (forWrite && !this.config.flag('replica-read-only')) return 'delete';
-    return 'hide';
+    if (this.isReplica) {
+      if (this.currentClient?.kind === 'master') return 'keep';
+      if (!forWrite || this.config.flag('replica-read-only')) return 'hide';
+    }
+    // expireIfNeeded: while clients are paused the dataset stays still (a failover may be under way); the key reads as gone.
+    return clientsPaused(this) ? 'hide' : 'delete';
   }
 
   expiredKeyDeleted(db: Database, key: Buffer): void {
