@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { partialQuicksort } from '../../../src/store/commands/families/keys-sort-order.js';
+import { partialQuicksort } from '../../../src/store/types/partial-quicksort.js';
 import { sortKeys } from '../../../src/store/commands/families/keys-sort.js';
 import { array, bulk, error, int, nil, notInteger, session, syntaxError, wrongType, type Session } from '../strings/session.js';
 

@@ -1,11 +1,8 @@
-import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, type Store } from '../../../src/store/embedded.js';
-import { encodeRequest } from '../../../src/store/protocol/request-encoder.js';
+import { createStore } from '../../../src/store/embedded.js';
 import { keyspaceEventFlags, keyspaceEventFlagsText } from '../../../src/store/server/keyspace-events.js';
+import { pmessages, realNotifications, storeNotifications } from '../../support/keyspace-notifications.js';
 import { startRealRedis, type RealRedisServer } from '../../support/real-redis-server.js';
-import { decodeAllReplies } from '../../support/resp-decoder.js';
-import { formatReply } from '../../support/resp-format.js';
 
 /** Commands touching every notifying code path (each family's events, `del` of emptied keys, STORE variants). */
 const SCRIPT: readonly (readonly string[])[] = [
@@ -103,57 +100,6 @@ const SCRIPT: readonly (readonly string[])[] = [
   ['DUMP', 'missing'],
 ];
 
-const END_CHANNEL = 'end-of-script';
-
-/** Each pmessage as `channel message`, in delivery order. */
-function pmessages(replies: readonly string[]): string[] {
-  return replies.filter((reply) => reply.startsWith('["pmessage"')).map((reply) => {
-    const parts = JSON.parse(reply) as string[];
-    return `${parts[2]} ${parts[3]}`;
-  });
-}
-
-function formatAll(bytes: Buffer): string[] {
-  return decodeAllReplies(bytes).map(formatReply);
-}
-
-/** Runs SCRIPT on a real redis-server with a PSUBSCRIBE * client; returns what it received. */
-async function realNotifications(server: RealRedisServer, flags: string): Promise<string[]> {
-  const subscriber = await openSocket(server.port);
-  const commander = await openSocket(server.port);
-  let received = Buffer.alloc(0);
-  const subscribed = new Promise<void>((resolve) => {
-    subscriber.on('data', (chunk: Buffer) => {
-      received = Buffer.concat([received, chunk]);
-      if (received.includes('psubscribe')) resolve();
-    });
-  });
-  subscriber.write(encodeRequest(['PSUBSCRIBE', '*']));
-  await subscribed;
-  const done = new Promise<void>((resolve) => subscriber.on('data', () => received.includes(END_CHANNEL) && resolve()));
-  const commands = [['FLUSHALL'], ['CONFIG', 'SET', 'notify-keyspace-events', flags], ...SCRIPT, ['CONFIG', 'SET', 'notify-keyspace-events', ''], ['PUBLISH', END_CHANNEL, 'x']];
-  commander.write(Buffer.concat(commands.map((argv) => encodeRequest(argv))));
-  await done;
-  subscriber.destroy();
-  commander.destroy();
-  return pmessages(formatAll(received)).filter((line) => !line.startsWith(END_CHANNEL));
-}
-
-function openSocket(port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => resolve(socket));
-    socket.once('error', reject);
-  });
-}
-
-function storeNotifications(store: Store, flags: string): string[] {
-  const subscriber = store.client();
-  subscriber.command(['PSUBSCRIBE', '*']);
-  store.call('CONFIG', 'SET', 'notify-keyspace-events', flags);
-  for (const argv of SCRIPT) store.command(argv);
-  return pmessages(formatAll(subscriber.takeReplies()));
-}
-
 describe('keyspace notifications against redis-server 7.0.15', () => {
   let server: RealRedisServer;
   beforeAll(async () => {
@@ -165,9 +111,9 @@ describe('keyspace notifications against redis-server 7.0.15', () => {
 
   for (const flags of ['KEA', 'KEAn', 'Kl', 'Eg$', 'Em', 'KEAmn']) {
     it(`publishes the same keyspace/keyevent messages in the same order with notify-keyspace-events ${flags}`, async () => {
-      const expected = await realNotifications(server, flags);
+      const expected = await realNotifications(server, flags, SCRIPT);
       expect(expected.length).toBeGreaterThan(0);
-      expect(storeNotifications(createStore(), flags)).toEqual(expected);
+      expect(storeNotifications(createStore(), flags, SCRIPT)).toEqual(expected);
     });
   }
 });
@@ -195,7 +141,7 @@ describe('keyspace notifications', () => {
     store.call('SET', 'victim', 'v');
     store.call('CONFIG', 'SET', 'maxmemory', '1');
     store.call('CONFIG', 'SET', 'maxmemory', '0');
-    expect(pmessages(formatAll(subscriber.takeReplies()))).toEqual(['__keyevent@0__:expired foo', '__keyevent@0__:evicted victim']);
+    expect(pmessages(subscriber.takeReplies())).toEqual(['__keyevent@0__:expired foo', '__keyevent@0__:evicted victim']);
   });
 
   it('serves a blocked BLPOP with lpop and del events after the push that woke it', () => {
@@ -206,7 +152,7 @@ describe('keyspace notifications', () => {
     const blocked = store.client();
     blocked.sendRaw(Buffer.from('BLPOP q 0\r\n'));
     store.call('RPUSH', 'q', 'x');
-    expect(pmessages(formatAll(subscriber.takeReplies()))).toEqual(['__keyevent@0__:rpush q', '__keyevent@0__:lpop q']);
+    expect(pmessages(subscriber.takeReplies())).toEqual(['__keyevent@0__:rpush q', '__keyevent@0__:lpop q']);
   });
 });
 
