@@ -110,7 +110,8 @@ function refusalFor(node: StoreNode, client: Client, spec: CommandSpec, traits: 
   const cachedConfig = node.fastPathConfig();
   if (!traits.allowedWithoutAuth && !client.authenticated && !cachedConfig.noPassword && isAuthRequired(node, client)) return errors.noAuth;
   if (client.multi !== undefined && traits.refusedInMulti) return 'ERR Command not allowed inside a transaction';
-  if (!cachedConfig.idle && outOfMemoryRefuses(node, client, traits)) return oomError;
+  // processCommand skips the maxmemory check (and its evictions) while a busy script yields: the -BUSY guard answers instead.
+  if (!cachedConfig.idle && !node.insideYieldingLongCommand && outOfMemoryRefuses(node, client, traits)) return oomError;
   const guards = node.commandGuards;
   for (let index = 0; index < guards.length; index++) {
     const refused = (guards[index] as (typeof guards)[number])(client, spec);

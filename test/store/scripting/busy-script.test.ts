@@ -37,6 +37,19 @@ describe('a script past busy-reply-threshold is busy', () => {
     expect(text(store, 'PING')).toBe('+PONG\r\n');
   });
 
+  it('skips the maxmemory check while busy: a write over maxmemory gets -BUSY, not -OOM, as redis-server 7.0.15 answers', () => {
+    const { store, other, admin } = busyStore();
+    text(store, 'SET', 'a', '1');
+    text(store, 'CONFIG', 'SET', 'maxmemory-policy', 'volatile-lru');
+    text(store, 'CONFIG', 'SET', 'maxmemory', '1');
+    expect(text(other, 'SET', 'x', 'y')).toBe("-OOM command not allowed when used memory > 'maxmemory'.\r\n");
+    expect(text(store, 'EVAL', ENDLESS, '0')).toBe('');
+    expect(text(other, 'SET', 'x', 'y')).toBe(BUSY);
+    text(admin, 'SCRIPT', 'KILL');
+    store.advance(1);
+    expect(text(other, 'SET', 'x', 'y')).toBe("-OOM command not allowed when used memory > 'maxmemory'.\r\n");
+  });
+
   it('flags a transaction whose command was refused (EXECABORT previous errors) and aborts an EXEC refused while busy', () => {
     const { store, other, admin } = busyStore();
     const queued = store.client();
