@@ -41,6 +41,13 @@ export const UNITS = [
   'unit/multi',
   'unit/info-command',
   'unit/scan',
+  'unit/type/stream',
+  'unit/type/stream-cgroups',
+  'unit/pause',
+  'unit/functions',
+  'unit/slowlog',
+  'unit/hyperloglog',
+  'unit/geo',
 ];
 
 const SUITE_TAGS = ['--tags', '-needs:debug', '--tags', '-needs:repl', '--tags', '-needs:save'];
