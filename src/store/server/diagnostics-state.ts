@@ -33,6 +33,14 @@ export class Diagnostics {
   latencyTracking = true;
   /** True when every command must be looked at even if it took no time: a monitor is attached, the slow log logs everything, or latency tracking is off. */
   observesEveryCommand = false;
+  /**
+   * While a client's buffered commands run back to back (a batch), the
+   * clock read that ends one command starts the next: one read per command
+   * instead of two. -1 outside a batch or before its first command ends.
+   */
+  chainedStartUs = -1;
+  /** Nesting of command batches (processInputBuffer may run inside another's command, e.g. CLIENT UNPAUSE). */
+  batchDepth = 0;
   private monitorGuardInstalled = false;
   private lolwutStream: Prng | undefined;
   private beforeSleepHookInstalled = false;

@@ -210,7 +210,7 @@ function execute(node: StoreNode, client: Client, spec: CommandSpec, traits: Com
   if (client.reply.errorsWritten() > errorsBefore) stats.failedCalls++;
   node.stats.numCommands++;
   record.steps.calls++;
-  commandFinished(node, client, spec, argv, startUs);
+  commandFinished(node, client, spec, argv, startUs, stats);
   if (ctx.dirtyCount > 0 || ctx.forcedPropagation !== undefined) recordPropagation(node, ctx, client.dbIndex);
   if (node.callDepth === 0 && node.propagator.hasPending()) node.propagator.flush(traits.flushOptions);
   return ctx;

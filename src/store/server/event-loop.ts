@@ -1,3 +1,4 @@
+import { commandBatchFinished, commandBatchStarting } from './command-observers.js';
 import { outputBufferLimits, type ClientClass } from './config-special.js';
 import { rememberArgumentText } from '../keyspace/argument-text.js';
 import type { Client } from './client.js';
@@ -40,6 +41,15 @@ export function processInputBuffer(node: StoreNode, client: Client): void {
 }
 
 function processInputBufferWithin(node: StoreNode, client: Client, limits: ClientInputLimits): void {
+  commandBatchStarting(node);
+  try {
+    runBufferedCommands(node, client, limits);
+  } finally {
+    commandBatchFinished(node);
+  }
+}
+
+function runBufferedCommands(node: StoreNode, client: Client, limits: ClientInputLimits): void {
   const trusted = client.kind === 'master' || client.kind === 'loader';
   const parser = client.parser;
   while (!client.closed && client.blocked === undefined && !client.closeAfterReply && !client.closeAsap) {

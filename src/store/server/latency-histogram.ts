@@ -36,8 +36,12 @@ export function recordedValueNs(durationUs: number): number {
  * they are the command's calls minus the stored (and skipped) samples, so
  * recording them costs nothing. Others are counted by their lowest equivalent value.
  */
+/** Durations below this many µs are counted per µs (an array slot, no hashing); their buckets are worked out when read. */
+const DIRECT_DURATIONS_US = 1024;
+
 export class LatencyHistogram {
   private readonly countsByLowestNs = new Map<number, number>();
+  private readonly countsByShortDurationUs = new Uint32Array(DIRECT_DURATIONS_US);
   private storedCount = 0;
   /** Calls not recorded at all (made while latency-tracking was off). */
   private skippedCount = 0;
@@ -49,14 +53,24 @@ export class LatencyHistogram {
   /** Records a duration of at least 1 µs. */
   recordUs(durationUs: number): void {
     assert(durationUs > 0, 'zero durations are implied by the call count');
+    this.storedCount++;
+    if (durationUs < DIRECT_DURATIONS_US) {
+      this.countsByShortDurationUs[durationUs] = (this.countsByShortDurationUs[durationUs] ?? 0) + 1;
+      return;
+    }
     const lowest = lowestEquivalentNs(recordedValueNs(durationUs));
     this.countsByLowestNs.set(lowest, (this.countsByLowestNs.get(lowest) ?? 0) + 1);
-    this.storedCount++;
   }
 
   /** (lowest equivalent ns, count) ascending, the 1 ns bucket holding `totalCalls` minus the stored samples. */
   buckets(totalCalls: number): [number, number][] {
-    const stored = Array.from(this.countsByLowestNs).sort((left, right) => left[0] - right[0]);
+    const counts = new Map(this.countsByLowestNs);
+    this.countsByShortDurationUs.forEach((count, durationUs) => {
+      if (count === 0) return;
+      const lowest = lowestEquivalentNs(recordedValueNs(durationUs));
+      counts.set(lowest, (counts.get(lowest) ?? 0) + count);
+    });
+    const stored = Array.from(counts).sort((left, right) => left[0] - right[0]);
     const minimal = Math.max(0, totalCalls - this.storedCount - this.skippedCount);
     return minimal > 0 ? [[HISTOGRAM_VALUE_MIN_NS, minimal], ...stored] : stored;
   }

@@ -1,9 +1,12 @@
+import type { LatencyHistogram } from './latency-histogram.js';
 /** Per-command statistics (INFO commandstats). */
 export interface CommandStats {
   calls: number;
   microseconds: number;
   rejectedCalls: number;
   failedCalls: number;
+  /** The command's latency histogram (diagnostics), kept here once found: both live until CONFIG RESETSTAT. */
+  latencyHistogram?: LatencyHistogram;
 }
 
 /** Work counters for complexity reports: how often a command ran and the steps it counted. */

@@ -47,6 +47,20 @@ describe('command durations on the manual clock', () => {
     expect((run(store, 'SLOWLOG', 'GET', '1') as unknown[][])[0]?.slice(0, 3)).toEqual([1, seconds, 250000]);
   });
 
+  it('times pipelined commands back to back (one clock read between two), and never counts the idle time between reads', () => {
+    const store = storeWithWork({ 'slowlog-log-slower-than': '0' });
+    store.sendRaw('WORK 300\r\nPING\r\nWORK 200\r\n');
+    store.advance(5_000);
+    run(store, 'PING');
+    const durations = (run(store, 'SLOWLOG', 'GET', '-1') as unknown[][]).reverse().map((entry) => [(entry[3] as string[])[0], entry[2]]);
+    expect(durations).toEqual([
+      ['WORK', 300],
+      ['PING', 0],
+      ['WORK', 200],
+      ['PING', 0],
+    ]);
+  });
+
   it('adds durations to INFO commandstats usec and usec_per_call', () => {
     const store = storeWithWork();
     run(store, 'WORK', '1500');
