@@ -2,7 +2,8 @@ import type { Clock } from '../clock.js';
 
 /** The machine's clocks: wall time (may be stepped by NTP) and a monotonic clock from process start. */
 export class RealClock implements Clock {
-  private readonly startNs = process.hrtime.bigint();
+  /** performance.now() is monotonic (ms since the process started, µs precision): no BigInt to allocate per read. */
+  private readonly startUs = Math.floor(performance.now() * 1000);
 
   nowMs(): number {
     return Date.now();
@@ -13,6 +14,6 @@ export class RealClock implements Clock {
   }
 
   monotonicUs(): number {
-    return Number((process.hrtime.bigint() - this.startNs) / 1000n);
+    return Math.floor(performance.now() * 1000) - this.startUs;
   }
 }

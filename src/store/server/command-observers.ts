@@ -10,16 +10,18 @@ import type { StoreNode } from './node.js';
 const SCRIPT_COMMANDS: ReadonlySet<string> = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
 
 /**
- * call()'s start: the monotonic time the duration is measured from (the
- * node's clock: virtual in the simulator, where a command takes no time).
- * A script command is shown to monitors now, before what it runs.
+ * call()'s start: the time the duration is measured from, in µs of the
+ * node's wall clock as Redis's ustime() (virtual in the simulator, where a
+ * command takes no time); call() also takes its fixed time from it, so one
+ * clock read serves both. A script command is shown to monitors now,
+ * before what it runs.
  */
 export function commandStarting(node: StoreNode, client: Client, spec: CommandSpec, argv: readonly Buffer[]): number {
   const diagnostics = diagnosticsOf(node);
   if (diagnostics.blockedCommands.size > 0) logServedBlockedCommands(node, diagnostics);
   if (diagnostics.monitors.size > 0 && SCRIPT_COMMANDS.has(spec.name)) feedMonitors(node, diagnostics, client, spec, argv);
   const chained = diagnostics.chainedStartUs;
-  return chained >= 0 ? chained : node.env.clock.monotonicUs();
+  return chained >= 0 ? chained : node.env.clock.nowUs();
 }
 
 /**
@@ -50,7 +52,7 @@ export function commandBatchFinished(node: StoreNode): void {
  * in the simulator.
  */
 export function commandFinished(node: StoreNode, client: Client, spec: CommandSpec, argv: readonly Buffer[], startUs: number, stats: CommandStats): void {
-  const endUs = node.env.clock.monotonicUs();
+  const endUs = node.env.clock.nowUs();
   const durationUs = endUs - startUs;
   const diagnostics = diagnosticsOf(node);
   if (diagnostics.batchDepth > 0) diagnostics.chainedStartUs = endUs;

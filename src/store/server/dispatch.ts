@@ -188,14 +188,14 @@ export function call(node: StoreNode, client: Client, spec: CommandSpec, argv: r
 }
 
 function execute(node: StoreNode, client: Client, spec: CommandSpec, traits: CommandTraits, argv: readonly Buffer[], canBlock: boolean, inTransaction: boolean): ExecutionContext {
-  node.enterFixedTime();
+  const startUs = commandStarting(node, client, spec, argv);
+  node.enterFixedTime(startUs);
   node.callDepth++;
   const previousClient = node.currentClient;
   node.currentClient = client;
   const errorsBefore = client.reply.errorsWritten();
   const ctx = new ExecutionContext(node, client, spec, argv, canBlock && client.multi === undefined);
   ctx.executingTransaction = inTransaction;
-  const startUs = commandStarting(node, client, spec, argv);
   try {
     (plantedHandler(node, spec) ?? spec.handler)(ctx);
   } finally {

@@ -289,9 +289,9 @@ export class StoreNode implements KeyspaceHost {
     return this.fixedTimeDepth > 0 ? this.cachedTimeMs : this.env.clock.nowMs();
   }
 
-  /** Enters a unit with a fixed reference time (call(), serving blocked clients). */
-  enterFixedTime(): void {
-    if (this.fixedTimeDepth++ === 0) this.cachedTimeMs = this.env.clock.nowMs();
+  /** Enters a unit with a fixed reference time (call(), serving blocked clients); call() passes the µs wall time it already read. */
+  enterFixedTime(nowUs?: number): void {
+    if (this.fixedTimeDepth++ === 0) this.cachedTimeMs = nowUs === undefined ? this.env.clock.nowMs() : Math.floor(nowUs / 1000);
   }
 
   leaveFixedTime(): void {
