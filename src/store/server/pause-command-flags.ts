@@ -21,7 +21,7 @@ export function mayReplicate(node: StoreNode, client: Client, spec: CommandSpec,
 
 function commandMayReplicate(node: StoreNode, spec: CommandSpec, argv: readonly Buffer[]): boolean {
   const declared = spec.flags.includes('write') || spec.flags.includes('may_replicate');
-  if (spec.name === 'fcall' || spec.name === 'fcall_ro') return functionMayReplicate(node, spec.name, argv[1]);
+  if (spec.name === 'fcall' || spec.name === 'fcall_ro') return functionMayReplicate(node, declared, argv[1]);
   if (!EVAL_NAMES.has(spec.name)) return declared;
   const flags = declaredScriptFlags(node, spec.name, argv[1]);
   // scriptFlagsToCmdFlags: a script that declared flags writes unless it said no-writes, and no longer "may" replicate.
@@ -31,12 +31,12 @@ function commandMayReplicate(node: StoreNode, spec: CommandSpec, argv: readonly 
 
 /**
  * fcallGetCommandFlags: a known function writes unless it declared
- * no-writes; an unknown one keeps the command's flags, where Redis gives
- * FCALL (not FCALL_RO) may-replicate.
+ * no-writes; an unknown one keeps the command's declared flags (FCALL is
+ * may_replicate, FCALL_RO is not).
  */
-function functionMayReplicate(node: StoreNode, name: string, functionName: Buffer | undefined): boolean {
+function functionMayReplicate(node: StoreNode, declared: boolean, functionName: Buffer | undefined): boolean {
   const found = functionName === undefined ? undefined : installedFunctions(node)?.libraries.findFunction(functionName.toString('latin1'));
-  if (found === undefined) return name === 'fcall';
+  if (found === undefined) return declared;
   return !found.flags.noWrites;
 }
 

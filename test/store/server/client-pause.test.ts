@@ -179,4 +179,15 @@ describe('CLIENT PAUSE / UNPAUSE', () => {
     store.advance(1);
     expect(writer.takeReplies().toString('latin1')).toBe(':1\r\n');
   });
+
+  it('WRITE holds FCALL of an unknown function (FCALL may replicate) but answers FCALL_RO at once, as redis-server 7.0.15', () => {
+    const store = createStore();
+    store.call('CLIENT', 'PAUSE', '100000', 'WRITE');
+    expect(store.command(['FCALL_RO', 'nosuch', '0']).toString('latin1')).toBe('-ERR Function not found\r\n');
+    const writer = store.client();
+    expect(writer.command(['FCALL', 'nosuch', '0']).length).toBe(0);
+    store.call('CLIENT', 'UNPAUSE');
+    store.advance(1);
+    expect(writer.takeReplies().toString('latin1')).toBe('-ERR Function not found\r\n');
+  });
 });

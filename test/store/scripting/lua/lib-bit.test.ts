@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LuaTable, LuaValue } from '../../../../src/store/scripting/lua/api.js';
 import { installBit } from '../../../../src/store/scripting/lua/lib-bit.js';
 import { parseLuaNumber } from '../../../../src/store/scripting/lua/number-format.js';
 import {
@@ -10,19 +9,13 @@ import {
   libraryFunction,
   luaDescribeResults,
   protectedCall,
-  tableOnlyVm,
+  installedLibrary,
   testContext,
   withoutPosition,
   useRealRedisConnection,
 } from './lib-test-support.js';
 
-const vm = tableOnlyVm();
-installBit(vm);
-const bit = vm.globals.get('bit') as LuaTable;
-
-function call(name: string, ...args: LuaValue[]): LuaValue[] {
-  return libraryFunction(bit, name).fn(args, testContext());
-}
+const { table: bit, call } = installedLibrary(installBit, 'bit');
 
 describe('bit (LuaBitOp 1.0.2)', () => {
   it('works on 32-bit values and returns signed results', () => {

@@ -6,16 +6,10 @@ import { installCmsgpack } from '../../../../src/store/scripting/lua/lib-cmsgpac
 import { quoteLuaString } from '../../../../src/store/scripting/lua/lib-string-format.js';
 import { formatPrintfNumber } from '../../../../src/store/scripting/lua/lib-string-printf.js';
 import { createLuaTable } from '../../../../src/store/scripting/lua/lua-table.js';
-import { evalEach, libraryFunction, protectedCall, tableOnlyVm, testContext, withoutPosition, useRealRedisConnection } from './lib-test-support.js';
+import { evalEach, installedLibrary, libraryFunction, protectedCall, testContext, withoutPosition, useRealRedisConnection } from './lib-test-support.js';
 
-const vm = tableOnlyVm();
-installCmsgpack(vm);
-const cmsgpack = vm.globals.get('cmsgpack') as LuaTable;
+const { table: cmsgpack, call } = installedLibrary(installCmsgpack, 'cmsgpack');
 const cjson = createCjsonModule(() => createLuaTable());
-
-function call(name: string, ...args: LuaValue[]): LuaValue[] {
-  return libraryFunction(cmsgpack, name).fn(args, testContext());
-}
 
 function hex(bytes: LuaValue): string {
   return Buffer.from(String(bytes), 'latin1').toString('hex');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LuaHostFunction, type LuaTable, type LuaValue } from '../../../../src/store/scripting/lua/api.js';
+import { LuaHostFunction, type LuaValue } from '../../../../src/store/scripting/lua/api.js';
 import { installStringLibrary } from '../../../../src/store/scripting/lua/lib-string.js';
 import { createLuaTable } from '../../../../src/store/scripting/lua/lua-table.js';
 import { parseLuaNumber } from '../../../../src/store/scripting/lua/number-format.js';
@@ -11,7 +11,7 @@ import {
   libraryFunction,
   luaDescribeResults,
   protectedCall,
-  tableOnlyVm,
+  installedLibrary,
   testContext,
   withoutPosition,
   useRealRedisConnection,
@@ -23,9 +23,7 @@ import {
  * must agree.
  */
 
-const vm = tableOnlyVm();
-installStringLibrary(vm);
-const library = vm.globals.get('string') as LuaTable;
+const { table: library } = installedLibrary(installStringLibrary, 'string');
 
 const patternTokens = [
   'a', 'b', 'x', '.', ' ', '%a', '%d', '%s', '%w', '%p', '%x', '%z', '%A', '%S', '%l', '%u', '%c', '%.',

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LuaFunction, LuaHostFunction, type LuaTable, type LuaValue } from '../../../../src/store/scripting/lua/api.js';
+import { LuaHostFunction, type LuaTable, type LuaValue } from '../../../../src/store/scripting/lua/api.js';
 import { installStringLibrary } from '../../../../src/store/scripting/lua/lib-string.js';
 import { createLuaTable } from '../../../../src/store/scripting/lua/lua-table.js';
-import { libraryFunction, protectedCall, tableOnlyVm, testContext } from './lib-test-support.js';
+import { installedLibrary, libraryFunction, protectedCall, tableOnlyVm, testContext } from './lib-test-support.js';
 
-function stringLibrary(): LuaTable {
-  const vm = tableOnlyVm();
-  installStringLibrary(vm);
-  const library = vm.globals.get('string');
-  if (typeof library !== 'object' || library instanceof LuaFunction) throw new Error('no string table');
-  return library;
-}
-
-const library = stringLibrary();
-
-function call(name: string, ...args: LuaValue[]): LuaValue[] {
-  return libraryFunction(library, name).fn(args, testContext());
-}
+const { table: library, call } = installedLibrary(installStringLibrary, 'string');
 
 function failure(name: string, ...args: LuaValue[]): LuaValue {
   const result = protectedCall(libraryFunction(library, name), args, testContext());

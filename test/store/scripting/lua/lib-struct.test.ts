@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LuaTable, LuaValue } from '../../../../src/store/scripting/lua/api.js';
+import type { LuaValue } from '../../../../src/store/scripting/lua/api.js';
 import { installStruct } from '../../../../src/store/scripting/lua/lib-struct.js';
 import { parseLuaNumber } from '../../../../src/store/scripting/lua/number-format.js';
 import {
@@ -10,19 +10,13 @@ import {
   libraryFunction,
   luaDescribeResults,
   protectedCall,
-  tableOnlyVm,
+  installedLibrary,
   testContext,
   withoutPosition,
   useRealRedisConnection,
 } from './lib-test-support.js';
 
-const vm = tableOnlyVm();
-installStruct(vm);
-const struct = vm.globals.get('struct') as LuaTable;
-
-function call(name: string, ...args: LuaValue[]): LuaValue[] {
-  return libraryFunction(struct, name).fn(args, testContext());
-}
+const { table: struct, call } = installedLibrary(installStruct, 'struct');
 
 function hex(bytes: LuaValue): string {
   return Buffer.from(String(bytes), 'latin1').toString('hex');

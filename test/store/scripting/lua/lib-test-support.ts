@@ -123,6 +123,20 @@ export function tableOnlyVm(): LuaVm {
   return vm;
 }
 
+/** A library installed alone on a table-only VM: its global table, and a direct call of one of its functions. */
+export interface InstalledLibrary {
+  readonly table: LuaTable;
+  call(name: string, ...args: LuaValue[]): LuaValue[];
+}
+
+export function installedLibrary(install: (vm: LuaVm) => void, globalName: string): InstalledLibrary {
+  const vm = tableOnlyVm();
+  install(vm);
+  const table = vm.globals.get(globalName);
+  if (typeof table !== 'object' || table === null || table instanceof LuaHostFunction || Buffer.isBuffer(table)) throw new Error(`no ${globalName} table`);
+  return { table: table as LuaTable, call: (name, ...args) => libraryFunction(table as LuaTable, name).fn(args, testContext()) };
+}
+
 /** Error messages of the real server carry the calling line ("user_script:3: "); the bare message is what we compare. */
 export function withoutPosition(text: string): string {
   return text.replace(/user_script:\d+: /g, '');
